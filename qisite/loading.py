@@ -1,0 +1,98 @@
+"""Load ``curriculum.yaml`` into a validated model, collecting every problem on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from qisite.model import Curriculum
+from qisite.problems import CurriculumError, Position, Problem, sort_problems
+from qisite.validation import CHECKS, CheckContext
+from qisite.validation.structure import (
+    IndexMap,
+    problems_from_validation_error,
+    prune_invalid,
+)
+from qisite.yaml_source import SourceMap, read_yaml
+
+
+@dataclass
+class LoadResult:
+    """A curriculum (None when it could not be built at all) and everything found wrong."""
+
+    curriculum: Curriculum | None
+    source: SourceMap
+    base_dir: Path
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.curriculum is not None and not self.errors
+
+    def require(self) -> Curriculum:
+        """The curriculum, or CurriculumError carrying every problem."""
+        if not self.ok or self.curriculum is None:
+            raise CurriculumError(self.problems)
+        return self.curriculum
+
+
+def display_path(path: Path) -> str:
+    """The path as the organiser would type it: relative to where they are, if inside."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _validate(
+    data: Any, source: SourceMap
+) -> tuple[Curriculum | None, list[Problem], IndexMap]:
+    if not isinstance(data, dict):
+        return None, [
+            Problem.error(
+                Position(source.file, 1, 1),
+                (),
+                "the curriculum must be a block of 'key: value' lines starting with 'academy:'",
+            )
+        ], {}
+    try:
+        return Curriculum.model_validate(data), [], {}
+    except ValidationError as error:
+        problems = problems_from_validation_error(error, Curriculum, source, data)
+        pruned, origin = prune_invalid(data, error)
+        try:
+            return Curriculum.model_validate(pruned), problems, origin
+        except ValidationError:
+            return None, problems, origin
+
+
+def load_curriculum(path: Path | str, display_name: str | None = None) -> LoadResult:
+    """Read, validate and cross-check a curriculum file. Never raises for bad input."""
+    path = Path(path)
+    document = read_yaml(path, display_name or display_path(path))
+    result = LoadResult(None, document.source, path.parent, list(document.problems))
+    if document.data is None:
+        return result
+    curriculum, problems, origin = _validate(document.data, document.source)
+    result.problems.extend(problems)
+    if curriculum is not None:
+        context = CheckContext(
+            curriculum, document.source, path.parent, document.data, origin
+        )
+        for check in CHECKS:
+            result.problems.extend(check(context))
+        # With structural errors this is the pruned, partial model: ok stays False.
+        result.curriculum = curriculum
+    result.problems = sort_problems(result.problems)
+    return result

@@ -1,0 +1,140 @@
+"""The curriculum as organisers write it: academy, dose levels, domains, audiences, modules."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cached_property
+
+from pydantic import Field, PositiveInt
+
+from qisite.model.catalogue import IhiCourse, IhiCode
+from qisite.model.sessions import Session
+from qisite.model.targets import Target
+from qisite.model.types import Id, Minutes, SafeUrl, Strict, Text, TimeZoneName
+
+
+class StaffGroup(StrEnum):
+    CLINICAL = "clinical"
+    NON_CLINICAL = "non-clinical"
+
+
+class Format(StrEnum):
+    """How a module is delivered. The first three are what pathway totals are grouped by."""
+
+    E_LEARNING = "e-learning"
+    READING = "reading"
+    WORKSHOP = "workshop"
+    CLASSROOM = "classroom"
+    LEARNING_AT_LUNCH = "learning-at-lunch"
+    LEARNING_BY_DOING = "learning-by-doing"
+    COACHING = "coaching"
+
+
+FORMAT_LABELS: dict[Format, str] = {
+    Format.E_LEARNING: "E-learning",
+    Format.READING: "Reading",
+    Format.WORKSHOP: "Workshop",
+    Format.CLASSROOM: "Classroom",
+    Format.LEARNING_AT_LUNCH: "Learning at lunch",
+    Format.LEARNING_BY_DOING: "Learning by doing",
+    Format.COACHING: "Coaching",
+}
+
+
+class Academy(Strict):
+    name: Text
+    organisation: Text
+    headcount: PositiveInt = Field(description="Number of staff employed by the organisation")
+    timezone: TimeZoneName = "Europe/London"
+    contact: Text = Field(description="Email address or web page for questions about the academy")
+    description: str | None = None
+    booking: SafeUrl | None = Field(
+        default=None, description="Default booking page for sessions without a booking link"
+    )
+
+
+class DoseLevel(Strict):
+    id: Id
+    name: Text
+    description: str | None = None
+
+
+class Domain(Strict):
+    id: Id
+    name: Text
+    description: str | None = None
+
+
+class Audience(Strict):
+    id: Id
+    name: Text
+    description: str | None = None
+    staff_groups: list[StaffGroup] = Field(
+        default_factory=lambda: [StaffGroup.CLINICAL, StaffGroup.NON_CLINICAL], min_length=1
+    )
+    examples: list[Text] = Field(
+        default_factory=list, description="Example roles, e.g. 'Ward manager (band 7)'"
+    )
+    size: PositiveInt | None = Field(default=None, description="How many staff are in this group")
+    dose: dict[Id, Id] = Field(
+        default_factory=dict, description="Target dose level for each domain id"
+    )
+
+
+class Module(Strict):
+    id: Id
+    title: Text
+    summary: str | None = None
+    dose: Id
+    domains: list[Id] = Field(min_length=1)
+    audiences: list[Id] = Field(min_length=1)
+    formats: list[Format] = Field(min_length=1)
+    duration: Minutes
+    prerequisites: list[Id] = Field(default_factory=list)
+    ihi_open_school: list[IhiCode] = Field(default_factory=list)
+    outcomes: list[Text] = Field(default_factory=list)
+
+
+class Curriculum(Strict):
+    """The whole of ``curriculum.yaml``."""
+
+    academy: Academy
+    dose_levels: list[DoseLevel] = Field(min_length=1)
+    domains: list[Domain] = Field(min_length=1)
+    audiences: list[Audience] = Field(min_length=1)
+    modules: list[Module] = Field(default_factory=list)
+    sessions: list[Session] = Field(default_factory=list)
+    session_files: list[Text] = Field(
+        default_factory=list, description="CSV files of sessions, relative to curriculum.yaml"
+    )
+    targets: list[Target] = Field(default_factory=list)
+    progress_files: list[Text] = Field(
+        default_factory=list,
+        description="CSV files of aggregate completion counts, relative to curriculum.yaml",
+    )
+    ihi_open_school: list[IhiCourse] = Field(
+        default_factory=list,
+        description="Courses that add to or replace entries of the built-in IHI Open School list",
+    )
+
+    # Lookups. The model is frozen, so these are computed once and stay right.
+    @cached_property
+    def levels_by_id(self) -> dict[str, DoseLevel]:
+        return {level.id: level for level in self.dose_levels}
+
+    @cached_property
+    def level_rank(self) -> dict[str, int]:
+        """Depth of each dose level: 0 is the lightest."""
+        return {level.id: rank for rank, level in enumerate(self.dose_levels)}
+
+    @cached_property
+    def domains_by_id(self) -> dict[str, Domain]:
+        return {domain.id: domain for domain in self.domains}
+
+    @cached_property
+    def audiences_by_id(self) -> dict[str, Audience]:
+        return {audience.id: audience for audience in self.audiences}
+
+    @cached_property
+    def modules_by_id(self) -> dict[str, Module]:
+        return {module.id: module for module in self.modules}

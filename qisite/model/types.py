@@ -1,0 +1,164 @@
+"""Value types shared by the curriculum model, each with an organiser's error message."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Strict(BaseModel):
+    """Base for every curriculum record: unknown keys are errors (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_id(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str) and not _ID.match(value):
+        raise PydanticCustomError(
+            "qisite_id",
+            "'{value}' is not a usable id: use lower-case letters, digits and single hyphens, "
+            "like 'pdsa-in-practice'",
+            {"value": value},
+        )
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_check_id)]
+"""A stable identifier: it becomes part of page addresses and calendar UIDs."""
+
+Text = Annotated[str, Field(min_length=1)]
+
+_DURATION = re.compile(
+    r"^\s*(?:(?P<days>\d+)\s*d(?:ays?)?)?\s*(?:(?P<hours>\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?"
+    r"\s*(?:(?P<minutes>\d+)\s*m(?:in(?:ute)?s?)?)?\s*$",
+    re.IGNORECASE,
+)
+WORKING_DAY_MINUTES = 7 * 60 + 30
+"""A 'day' of training counts as an NHS working day of 7.5 hours."""
+
+
+def parse_duration(value: Any) -> int:
+    """Minutes in '3h30m', '90m', '1.5h', '2d' (working days) or a bare number of minutes."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("qisite_duration", "expected a duration such as 1h30m", {})
+    if isinstance(value, int):
+        minutes = value
+    else:
+        match = _DURATION.match(str(value)) if isinstance(value, str) and value.strip() else None
+        if not match or not any(match.groupdict().values()):
+            raise PydanticCustomError(
+                "qisite_duration",
+                "'{value}' is not a duration I can read: write it like 45m, 1h30m, 1.5h or 2d",
+                {"value": value},
+            )
+        days = int(match["days"] or 0)
+        hours = float(match["hours"] or 0)
+        minutes = days * WORKING_DAY_MINUTES + round(hours * 60) + int(match["minutes"] or 0)
+    if minutes <= 0:
+        raise PydanticCustomError(
+            "qisite_duration", "a duration must be longer than zero, got '{value}'", {"value": value}
+        )
+    return minutes
+
+
+Minutes = Annotated[int, BeforeValidator(parse_duration)]
+
+ALLOWED_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def check_url(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ALLOWED_URL_SCHEMES:
+        raise PydanticCustomError(
+            "qisite_url",
+            "'{value}' is not an allowed link: links must start with https://, http:// or mailto:",
+            {"value": value},
+        )
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+        raise PydanticCustomError(
+            "qisite_url", "'{value}' has no host name after '//'", {"value": value}
+        )
+    if parts.scheme.lower() == "mailto" and "@" not in parts.path:
+        raise PydanticCustomError(
+            "qisite_url", "'{value}' is not an email address after 'mailto:'", {"value": value}
+        )
+    if any(ch.isspace() for ch in text):
+        raise PydanticCustomError(
+            "qisite_url", "'{value}' contains spaces; links cannot", {"value": value}
+        )
+    return text
+
+
+SafeUrl = Annotated[str, BeforeValidator(check_url)]
+"""A link that is safe to put in an href: http, https or mailto only."""
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PydanticCustomError(
+            "qisite_timezone",
+            "'{value}' is not a time zone name; use one like 'Europe/London'",
+            {"value": value},
+        ) from None
+    return value
+
+
+TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
+
+_DATETIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
+
+
+def parse_local_datetime(value: Any) -> Any:
+    """'2027-01-14 12:30' in the academy's own time zone (no offset allowed)."""
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str):
+        return value
+    match = _DATETIME.match(value)
+    if not match:
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a date and time I can read: write it like 2027-01-14 12:30",
+            {"value": value},
+        )
+    year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+    try:
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError as error:
+        raise PydanticCustomError(
+            "qisite_datetime", "'{value}' is not a real date and time ({reason})",
+            {"value": value, "reason": str(error)},
+        ) from None
+
+
+def parse_local_time(value: Any) -> Any:
+    if isinstance(value, time | datetime):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads 12:30 as a sexagesimal number; ours does not, but be kind.
+        value = str(value)
+    if isinstance(value, str) and _TIME.match(value):
+        hour, minute = (int(g) for g in _TIME.match(value).groups())  # type: ignore[union-attr]
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    return parse_local_datetime(value)
+
+
+LocalDateTime = Annotated[datetime, BeforeValidator(parse_local_datetime)]
+EndTime = Annotated[datetime | time, BeforeValidator(parse_local_time)]

@@ -1,0 +1,20 @@
+"""Validation of a curriculum: structure (pydantic), then cross-references (checks).
+
+Each feature adds its checks to ``CHECKS``; a check is a function that takes a
+``CheckContext`` and yields ``Problem``s.
+"""
+
+from qisite.validation import references
+from qisite.validation.context import Check, CheckContext
+
+CHECKS: list[Check] = [
+    references.duplicate_ids,
+    references.module_references,
+    references.audience_references,
+    references.prerequisite_cycles,
+    references.prerequisite_depth,
+    references.dose_gaps,
+    references.ihi_codes,
+]
+
+__all__ = ["CHECKS", "Check", "CheckContext"]

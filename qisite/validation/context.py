@@ -1,0 +1,66 @@
+"""What every cross-reference check is given."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qisite.model import Curriculum
+from qisite.problems import Position, Problem, suggest
+from qisite.yaml_source import KeyPath, SourceMap
+
+
+@dataclass
+class CheckContext:
+    curriculum: Curriculum
+    source: SourceMap
+    base_dir: Path
+    raw: dict[str, Any] = field(default_factory=dict)
+    origin: dict[str, list[int]] = field(default_factory=dict)
+    """Original index of each surviving item, when invalid items were pruned."""
+
+    def _original(self, path: KeyPath) -> KeyPath:
+        if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
+            indices = self.origin.get(path[0])
+            if indices is not None and path[1] < len(indices):
+                return (path[0], indices[path[1]], *path[2:])
+        return path
+
+    def locate(self, path: KeyPath) -> Position:
+        return self.source.locate(self._original(path))
+
+    def error(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
+        path = self._original(path)
+        return Problem.error(self.source.locate(path), path, message, hint)
+
+    def warning(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
+        path = self._original(path)
+        return Problem.warning(self.source.locate(path), path, message, hint)
+
+    def declared_ids(self, section: str) -> set[str]:
+        """Ids written in a section, including items that failed validation.
+
+        References to an item that is itself broken are not reported again:
+        the organiser sees one error, at the broken item.
+        """
+        items = self.raw.get(section)
+        if not isinstance(items, list):
+            return set()
+        return {str(i["id"]) for i in items if isinstance(i, dict) and "id" in i}
+
+    def unknown_reference(
+        self, path: KeyPath, kind: str, value: str, section: str, known: Iterable[str]
+    ) -> Problem | None:
+        """An error for a reference to an id that does not exist, or None if it does."""
+        known = list(known)
+        if value in known or value in self.declared_ids(section):
+            return None
+        hint = suggest(value, known) or (
+            f"the {kind}s defined are: {', '.join(known)}" if 0 < len(known) <= 12 else None
+        )
+        return self.error(path, f"unknown {kind} '{value}'", hint)
+
+
+Check = Callable[[CheckContext], Iterable[Problem]]

@@ -1,0 +1,153 @@
+"""Checks that the ids in a curriculum refer to each other correctly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qisite.catalogue import catalogue_for
+from qisite.problems import Problem, suggest
+from qisite.validation.context import CheckContext
+
+_SECTIONS_WITH_IDS = ("dose_levels", "domains", "audiences", "modules", "sessions")
+
+
+def duplicate_ids(ctx: CheckContext) -> Iterator[Problem]:
+    for section in _SECTIONS_WITH_IDS:
+        first_seen: dict[str, int] = {}
+        for index, item in enumerate(getattr(ctx.curriculum, section)):
+            if item.id in first_seen:
+                first = ctx.locate((section, first_seen[item.id], "id"))
+                yield ctx.error(
+                    (section, index, "id"),
+                    f"duplicate id '{item.id}': already used on line {first.line}",
+                    "every id in a section must be different",
+                )
+            else:
+                first_seen[item.id] = index
+
+
+def module_references(ctx: CheckContext) -> Iterator[Problem]:
+    c = ctx.curriculum
+    for index, module in enumerate(c.modules):
+        at = ("modules", index)
+        found = ctx.unknown_reference((*at, "dose"), "dose level", module.dose, "dose_levels",
+                                      c.levels_by_id)
+        if found:
+            yield found
+        for field_name, kind, section, known in (
+            ("domains", "domain", "domains", c.domains_by_id),
+            ("audiences", "audience", "audiences", c.audiences_by_id),
+            ("prerequisites", "module", "modules", c.modules_by_id),
+        ):
+            for position, ref in enumerate(getattr(module, field_name)):
+                found = ctx.unknown_reference((*at, field_name, position), kind, ref, section, known)
+                if found:
+                    yield found
+        if module.id in module.prerequisites:
+            yield ctx.error(
+                (*at, "prerequisites", module.prerequisites.index(module.id)),
+                f"module '{module.id}' lists itself as a prerequisite",
+            )
+
+
+def audience_references(ctx: CheckContext) -> Iterator[Problem]:
+    c = ctx.curriculum
+    for index, audience in enumerate(c.audiences):
+        for domain_id, level_id in audience.dose.items():
+            at = ("audiences", index, "dose", domain_id)
+            found = ctx.unknown_reference(at, "domain", domain_id, "domains", c.domains_by_id)
+            if found:
+                yield found
+            found = ctx.unknown_reference(at, "dose level", level_id, "dose_levels",
+                                          c.levels_by_id)
+            if found:
+                yield found
+
+
+def prerequisite_cycles(ctx: CheckContext) -> Iterator[Problem]:
+    """Report each cycle once, at the module where it is first reached, as a → b → a."""
+    modules = ctx.curriculum.modules_by_id
+    index_of = {m.id: i for i, m in enumerate(ctx.curriculum.modules)}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+    reported: set[frozenset[str]] = set()
+
+    def visit(module_id: str, path: list[str]) -> Iterator[Problem]:
+        state[module_id] = 1
+        path.append(module_id)
+        for prerequisite in modules[module_id].prerequisites:
+            if prerequisite not in modules or prerequisite == module_id:
+                continue
+            if state.get(prerequisite) == 1:
+                cycle = [*path[path.index(prerequisite):], prerequisite]
+                members = frozenset(cycle)
+                if members not in reported:
+                    reported.add(members)
+                    owner = modules[module_id].prerequisites.index(prerequisite)
+                    yield ctx.error(
+                        ("modules", index_of[module_id], "prerequisites", owner),
+                        "prerequisites go round in a circle: " + " → ".join(cycle),
+                        "remove one of these prerequisites so that the modules have an order",
+                    )
+            elif state.get(prerequisite) is None:
+                yield from visit(prerequisite, path)
+        path.pop()
+        state[module_id] = 2
+
+    for module in ctx.curriculum.modules:
+        if state.get(module.id) is None:
+            yield from visit(module.id, [])
+
+
+def prerequisite_depth(ctx: CheckContext) -> Iterator[Problem]:
+    c = ctx.curriculum
+    rank = c.level_rank
+    for index, module in enumerate(c.modules):
+        for position, prerequisite_id in enumerate(module.prerequisites):
+            prerequisite = c.modules_by_id.get(prerequisite_id)
+            if prerequisite is None or module.dose not in rank or prerequisite.dose not in rank:
+                continue
+            if rank[prerequisite.dose] > rank[module.dose]:
+                yield ctx.warning(
+                    ("modules", index, "prerequisites", position),
+                    f"prerequisite '{prerequisite_id}' is at dose "
+                    f"'{prerequisite.dose}', deeper than '{module.id}' itself ('{module.dose}')",
+                    "a prerequisite is normally at the same or a lighter dose",
+                )
+
+
+def dose_gaps(ctx: CheckContext) -> Iterator[Problem]:
+    """Warn where an audience's target depth for a domain is delivered by no module."""
+    c = ctx.curriculum
+    rank = c.level_rank
+    for index, audience in enumerate(c.audiences):
+        for domain_id, level_id in audience.dose.items():
+            if domain_id not in c.domains_by_id or level_id not in rank:
+                continue
+            delivered = [
+                rank[m.dose]
+                for m in c.modules
+                if audience.id in m.audiences and domain_id in m.domains and m.dose in rank
+            ]
+            deepest = max(delivered, default=-1)
+            if deepest < rank[level_id]:
+                got = c.dose_levels[deepest].name if deepest >= 0 else "nothing"
+                yield ctx.warning(
+                    ("audiences", index, "dose", domain_id),
+                    f"gap in the plan: '{audience.id}' should reach '{level_id}' in "
+                    f"'{domain_id}', but its modules deliver {got}",
+                    "add a module for this audience and domain at that dose, "
+                    "or lower the target",
+                )
+
+
+def ihi_codes(ctx: CheckContext) -> Iterator[Problem]:
+    courses = catalogue_for(ctx.curriculum).courses
+    for index, module in enumerate(ctx.curriculum.modules):
+        for position, code in enumerate(module.ihi_open_school):
+            if code not in courses:
+                yield ctx.error(
+                    ("modules", index, "ihi_open_school", position),
+                    f"unknown IHI Open School course '{code}' in module '{module.id}'",
+                    suggest(code, courses)
+                    or "add it under ihi_open_school: at the top level of the curriculum",
+                )

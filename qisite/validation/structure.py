@@ -1,0 +1,202 @@
+"""Turn pydantic's validation errors into organiser-grade problems."""
+
+from __future__ import annotations
+
+import copy
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from qisite.model import Curriculum
+from qisite.problems import Problem, suggest
+from qisite.yaml_source import KeyPath, SourceMap
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a block of 'key: value' lines",
+    "model_type": "a block of 'key: value' lines",
+    "model_attributes_type": "a block of 'key: value' lines",
+    "date_type": "a date like 2027-03-31",
+    "date_from_datetime_parsing": "a date like 2027-03-31",
+    "date_parsing": "a date like 2027-03-31",
+}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a block of keys"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = str(value)
+    return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside list[X], X | None, Annotated[X, ...], if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (list, tuple, set, dict, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+    return annotation
+
+
+def _model_at(root: type[BaseModel], path: Sequence[str | int]) -> type[BaseModel] | None:
+    current: Any = root
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _clean_loc(loc: Sequence[str | int]) -> KeyPath:
+    """Drop pydantic's internal loc parts (union branch names, validator tags)."""
+    cleaned: list[str | int] = []
+    for part in loc:
+        if isinstance(part, str) and ("[" in part or part.startswith("function-")):
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
+
+
+def problems_from_validation_error(
+    error: ValidationError, root: type[BaseModel], source: SourceMap, data: Any
+) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[KeyPath, str]] = set()
+    for item in error.errors(include_url=False):
+        path = _clean_loc(item["loc"])
+        kind = item["type"]
+        value = item.get("input")
+        hint = None
+        if kind == "missing":
+            message = f"the required key '{path[-1]}' is missing"
+            where = source.locate(path[:-1])
+        elif kind == "extra_forbidden":
+            parent = _model_at(root, path[:-1])
+            known = list(parent.model_fields) if parent else []
+            message = f"unknown key '{path[-1]}'"
+            hint = suggest(str(path[-1]), known) or (
+                "allowed keys here: " + ", ".join(known) if known else None
+            )
+            where = source.locate(path)
+        elif kind.startswith("qisite_"):
+            message = item["msg"]
+            where = source.locate(path)
+        elif kind in ("enum", "literal_error"):
+            expected = item.get("ctx", {}).get("expected", "")
+            message = f"{_show(value)} is not one of the allowed values: {expected}"
+            options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
+            hint = suggest(str(value), [o for o in options if o])
+            where = source.locate(path)
+        elif kind == "too_short":
+            message = "this list must not be empty"
+            where = source.locate(path)
+        elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+            message = f"{_show(value)} is out of range: {item['msg'].lower()}"
+            where = source.locate(path)
+        elif kind in _TYPE_WORDS:
+            message = f"expected {_TYPE_WORDS[kind]}, got {_show(value)}"
+            where = source.locate(path)
+        else:
+            message = f"{item['msg']} (got {_show(value)})"
+            where = source.locate(path)
+        key = (path, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        problems.append(Problem.error(where, path, message, hint))
+    return problems
+
+
+_DROP = object()
+
+
+def _mark(data: Any, loc: KeyPath, missing: bool) -> None:
+    """Replace the value at ``loc`` with a drop marker (its parent, for a missing key)."""
+    if missing:
+        loc = loc[:-1]
+    if len(loc) < 2:
+        # Top-level keys are only dropped when optional; required ones stay and fail again.
+        if loc and isinstance(data, dict) and loc[0] in data and not item_is_required(str(loc[0])):
+            data[loc[0]] = _DROP
+        return
+    parent: Any = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    last = loc[-1]
+    if isinstance(parent, dict) and last in parent or (
+        isinstance(parent, list) and isinstance(last, int) and last < len(parent)
+    ):
+        parent[last] = _DROP
+
+
+def _sweep(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sweep(v) for k, v in value.items() if v is not _DROP}
+    if isinstance(value, list):
+        return [_sweep(v) for v in value if v is not _DROP]
+    return value
+
+
+IndexMap = dict[str, list[int]]
+"""For each top-level list, the original index of each item that survived pruning."""
+
+
+def prune_invalid(data: dict[str, Any], error: ValidationError) -> tuple[dict[str, Any], IndexMap]:
+    """A copy of ``data`` without the values that failed, and where the survivors came from.
+
+    Lets the cross-reference checks run on everything that is well formed, so
+    that an organiser sees every error in one run rather than one layer at a time.
+    A value that fails is removed; a required one removed makes its record
+    fail next round, and the record is removed in turn.
+    """
+    current = copy.deepcopy(data)
+    origin: IndexMap = {
+        k: list(range(len(v))) for k, v in current.items() if isinstance(v, list)
+    }
+    for _ in range(4):
+        for item in error.errors(include_url=False):
+            _mark(current, _clean_loc(item["loc"]), item["type"] == "missing")
+        for section, items in current.items():
+            if isinstance(items, list) and section in origin:
+                origin[section] = [o for o, v in zip(origin[section], items, strict=True)
+                                   if v is not _DROP]
+        current = _sweep(current)
+        try:
+            Curriculum.model_validate(current)
+        except ValidationError as again:
+            error = again
+            continue
+        break
+    return current, origin
+
+
+def item_is_required(section: str) -> bool:
+    field = Curriculum.model_fields.get(section)
+    return field is not None and field.is_required()
