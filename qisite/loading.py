@@ -55,17 +55,19 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _validate(
-    data: Any, source: SourceMap
-) -> tuple[Curriculum | None, list[Problem], IndexMap]:
+def _validate(data: Any, source: SourceMap) -> tuple[Curriculum | None, list[Problem], IndexMap]:
     if not isinstance(data, dict):
-        return None, [
-            Problem.error(
-                Position(source.file, 1, 1),
-                (),
-                "the curriculum must be a block of 'key: value' lines starting with 'academy:'",
-            )
-        ], {}
+        return (
+            None,
+            [
+                Problem.error(
+                    Position(source.file, 1, 1),
+                    (),
+                    "the curriculum must be a block of 'key: value' lines starting with 'academy:'",
+                )
+            ],
+            {},
+        )
     try:
         return Curriculum.model_validate(data), [], {}
     except ValidationError as error:
@@ -87,9 +89,7 @@ def load_curriculum(path: Path | str, display_name: str | None = None) -> LoadRe
     curriculum, problems, origin = _validate(document.data, document.source)
     result.problems.extend(problems)
     if curriculum is not None:
-        context = CheckContext(
-            curriculum, document.source, path.parent, document.data, origin
-        )
+        context = CheckContext(curriculum, document.source, path.parent, document.data, origin)
         for check in CHECKS:
             result.problems.extend(check(context))
         # With structural errors this is the pruned, partial model: ok stays False.

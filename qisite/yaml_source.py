@@ -125,7 +125,8 @@ class _Builder:
                         where,
                         key_path,
                         f"the key '{key}' appears twice in the same block "
-                        f"(first on line {first.line}); the second would silently replace the first",
+                        f"(first on line {first.line}); the second would silently "
+                        "replace the first",
                     )
                 )
                 continue

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from pydantic import Field, PositiveInt
 
-from qisite.model.catalogue import IhiCourse, IhiCode
+from qisite.model.catalogue import IhiCode, IhiCourse
 from qisite.model.sessions import Session
 from qisite.model.targets import Target
 from qisite.model.types import Id, Minutes, SafeUrl, Strict, Text, TimeZoneName

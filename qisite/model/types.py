@@ -66,7 +66,9 @@ def parse_duration(value: Any) -> int:
         minutes = days * WORKING_DAY_MINUTES + round(hours * 60) + int(match["minutes"] or 0)
     if minutes <= 0:
         raise PydanticCustomError(
-            "qisite_duration", "a duration must be longer than zero, got '{value}'", {"value": value}
+            "qisite_duration",
+            "a duration must be longer than zero, got '{value}'",
+            {"value": value},
         )
     return minutes
 
@@ -142,7 +144,8 @@ def parse_local_datetime(value: Any) -> Any:
         return datetime(year, month, day, hour, minute, second)
     except ValueError as error:
         raise PydanticCustomError(
-            "qisite_datetime", "'{value}' is not a real date and time ({reason})",
+            "qisite_datetime",
+            "'{value}' is not a real date and time ({reason})",
             {"value": value, "reason": str(error)},
         ) from None
 

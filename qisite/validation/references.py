@@ -30,8 +30,9 @@ def module_references(ctx: CheckContext) -> Iterator[Problem]:
     c = ctx.curriculum
     for index, module in enumerate(c.modules):
         at = ("modules", index)
-        found = ctx.unknown_reference((*at, "dose"), "dose level", module.dose, "dose_levels",
-                                      c.levels_by_id)
+        found = ctx.unknown_reference(
+            (*at, "dose"), "dose level", module.dose, "dose_levels", c.levels_by_id
+        )
         if found:
             yield found
         for field_name, kind, section, known in (
@@ -40,7 +41,9 @@ def module_references(ctx: CheckContext) -> Iterator[Problem]:
             ("prerequisites", "module", "modules", c.modules_by_id),
         ):
             for position, ref in enumerate(getattr(module, field_name)):
-                found = ctx.unknown_reference((*at, field_name, position), kind, ref, section, known)
+                found = ctx.unknown_reference(
+                    (*at, field_name, position), kind, ref, section, known
+                )
                 if found:
                     yield found
         if module.id in module.prerequisites:
@@ -58,8 +61,7 @@ def audience_references(ctx: CheckContext) -> Iterator[Problem]:
             found = ctx.unknown_reference(at, "domain", domain_id, "domains", c.domains_by_id)
             if found:
                 yield found
-            found = ctx.unknown_reference(at, "dose level", level_id, "dose_levels",
-                                          c.levels_by_id)
+            found = ctx.unknown_reference(at, "dose level", level_id, "dose_levels", c.levels_by_id)
             if found:
                 yield found
 
@@ -78,7 +80,7 @@ def prerequisite_cycles(ctx: CheckContext) -> Iterator[Problem]:
             if prerequisite not in modules or prerequisite == module_id:
                 continue
             if state.get(prerequisite) == 1:
-                cycle = [*path[path.index(prerequisite):], prerequisite]
+                cycle = [*path[path.index(prerequisite) :], prerequisite]
                 members = frozenset(cycle)
                 if members not in reported:
                     reported.add(members)
@@ -135,8 +137,7 @@ def dose_gaps(ctx: CheckContext) -> Iterator[Problem]:
                     ("audiences", index, "dose", domain_id),
                     f"gap in the plan: '{audience.id}' should reach '{level_id}' in "
                     f"'{domain_id}', but its modules deliver {got}",
-                    "add a module for this audience and domain at that dose, "
-                    "or lower the target",
+                    "add a module for this audience and domain at that dose, or lower the target",
                 )
 
 

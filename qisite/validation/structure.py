@@ -150,7 +150,7 @@ def _mark(data: Any, loc: KeyPath, missing: bool) -> None:
         except (KeyError, IndexError, TypeError):
             return
     last = loc[-1]
-    if isinstance(parent, dict) and last in parent or (
+    if (isinstance(parent, dict) and last in parent) or (
         isinstance(parent, list) and isinstance(last, int) and last < len(parent)
     ):
         parent[last] = _DROP
@@ -177,16 +177,15 @@ def prune_invalid(data: dict[str, Any], error: ValidationError) -> tuple[dict[st
     fail next round, and the record is removed in turn.
     """
     current = copy.deepcopy(data)
-    origin: IndexMap = {
-        k: list(range(len(v))) for k, v in current.items() if isinstance(v, list)
-    }
+    origin: IndexMap = {k: list(range(len(v))) for k, v in current.items() if isinstance(v, list)}
     for _ in range(4):
         for item in error.errors(include_url=False):
             _mark(current, _clean_loc(item["loc"]), item["type"] == "missing")
         for section, items in current.items():
             if isinstance(items, list) and section in origin:
-                origin[section] = [o for o, v in zip(origin[section], items, strict=True)
-                                   if v is not _DROP]
+                origin[section] = [
+                    o for o, v in zip(origin[section], items, strict=True) if v is not _DROP
+                ]
         current = _sweep(current)
         try:
             Curriculum.model_validate(current)

@@ -1,0 +1,96 @@
+"""The MkDocs plugin: a thin adapter from MkDocs events to qisite's pure functions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from qisite.loading import LoadResult, load_curriculum
+from qisite.model import Curriculum
+from qisite.site import SiteContext, paths, produce_all
+
+log = get_plugin_logger("qisite")
+
+
+class QisiteConfig(base.Config):
+    curriculum = c.Type(str, default="curriculum.yaml")
+    """Path to the curriculum, relative to mkdocs.yml."""
+
+
+class QisitePlugin(BasePlugin[QisiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.curriculum: Curriculum | None = None
+        self.curriculum_path: Path | None = None
+        self.loaded: LoadResult | None = None
+
+    # Load early, so that a broken curriculum stops the build before any work is done.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.curriculum_path = (config_dir / self.config.curriculum).resolve()
+        display = _display(self.curriculum_path, config_dir)
+        self.loaded = load_curriculum(self.curriculum_path, display)
+        for warning in self.loaded.warnings:
+            log.warning(str(warning))
+        if not self.loaded.ok:
+            raise PluginError(
+                f"{display} has {len(self.loaded.errors)} error(s); nothing was built:\n"
+                + "\n".join(str(p) for p in self.loaded.errors)
+            )
+        self.curriculum = self.loaded.require()
+        return config
+
+    # Run after other plugins have added their files, so that ours win on a clash.
+    @event_priority(-50)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.curriculum is not None
+        site = SiteContext(
+            self.curriculum,
+            use_directory_urls=config.use_directory_urls,
+            module_bodies=_take_module_bodies(files, self.curriculum),
+        )
+        for output in produce_all(site):
+            existing = files.get_file_from_path(output.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, output.src_uri, content=output.content))
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self.curriculum_path is not None:
+            server.watch(str(self.curriculum_path))
+        return server
+
+
+def _display(path: Path, config_dir: Path) -> str:
+    try:
+        return str(path.relative_to(config_dir))
+    except ValueError:
+        return str(path)
+
+
+def _take_module_bodies(files: Files, curriculum: Curriculum) -> dict[str, str]:
+    """Remove content/modules/<id>.md from the build; their text goes into the module pages."""
+    bodies: dict[str, str] = {}
+    for module in curriculum.modules:
+        file = files.get_file_from_path(paths.module_body(module.id))
+        if file is not None:
+            bodies[module.id] = file.content_string
+            files.remove(file)
+    for file in files.documentation_pages():
+        if file.src_uri.startswith("modules/") and file.src_uri != paths.MODULES_INDEX:
+            module_id = Path(file.src_uri).stem
+            log.warning(
+                f"{file.src_uri}: there is no module '{module_id}' in the curriculum, "
+                "so this page is not linked from any pathway"
+            )
+    return bodies

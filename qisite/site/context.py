@@ -1,0 +1,57 @@
+"""Everything a producer needs to render its pages, computed once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import jinja2
+
+from qisite.catalogue import Catalogue, catalogue_for
+from qisite.model import Curriculum
+from qisite.model.curriculum import FORMAT_LABELS
+from qisite.site import paths
+from qisite.site.formatting import format_hours, format_minutes
+from qisite.site.urls import Linker
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("qisite", "templates"),
+        autoescape=True,  # every value from YAML is escaped: organisers' text is never HTML
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["minutes"] = format_minutes
+    env.filters["hours"] = format_hours
+    env.globals["paths"] = paths
+    env.globals["format_labels"] = FORMAT_LABELS
+    return env
+
+
+@dataclass
+class SiteContext:
+    curriculum: Curriculum
+    use_directory_urls: bool = True
+    module_bodies: dict[str, str] = field(default_factory=dict)
+    """Markdown written by organisers in content/modules/<id>.md, by module id."""
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        return catalogue_for(self.curriculum)
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        return make_environment()
+
+    def linker(self, src_uri: str) -> Linker:
+        return Linker(src_uri, self.use_directory_urls)
+
+    def render(self, template: str, src_uri: str, **values: Any) -> str:
+        """Render a template as the page (or file) at ``src_uri``; ``url()`` links from there."""
+        return self.env.get_template(template).render(
+            site=self, curriculum=self.curriculum, url=self.linker(src_uri), **values
+        )

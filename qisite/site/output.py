@@ -1,0 +1,13 @@
+"""What a producer hands to the build: a page (Markdown source) or any other file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file to add to the site. ``src_uri`` ending in .md becomes a page."""
+
+    src_uri: str
+    content: str | bytes

@@ -1,0 +1,27 @@
+"""Where each generated page and file lives in the site: the one place that names them."""
+
+from __future__ import annotations
+
+HOME = "index.md"
+PATHWAYS_INDEX = "pathways/index.md"
+MODULES_INDEX = "modules/index.md"
+MATRIX = "dosing-matrix.md"
+CALENDAR = "calendar.md"
+IHI_OPEN_SCHOOL = "ihi-open-school.md"
+MY_LEARNING = "my-learning.md"
+CAPACITY = "capacity.md"
+ASSETS = "assets/qisite"
+FEEDS = "feeds"
+
+
+def pathway(audience_id: str) -> str:
+    return f"pathways/{audience_id}.md"
+
+
+def module(module_id: str) -> str:
+    return f"modules/{module_id}.md"
+
+
+def module_body(module_id: str) -> str:
+    """Where an organiser may write a module's long description, inside the docs folder."""
+    return f"modules/{module_id}.md"

@@ -1,0 +1,54 @@
+"""Links between generated files, computed the way MkDocs computes page addresses.
+
+Generated pages carry their HTML as raw blocks, which MkDocs does not rewrite,
+so every href is made relative here. Relative links keep the site working under
+a sub-path (GitHub Pages project sites) and from a plain folder.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL (relative to the site root) that MkDocs gives a source file."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[: -len(".md")]
+    directory, name = posixpath.split(stem)
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if name in ("index", "README"):
+        return f"{directory}/" if directory else "./"
+    return f"{stem}/"
+
+
+def relative_url(target: str, source: str) -> str:
+    """``target`` as seen from the page at ``source`` (both site-root URLs)."""
+    source_dir = source if source.endswith("/") else posixpath.dirname(source) + "/"
+    if source_dir in ("./", "/"):
+        source_dir = ""
+    base = source_dir.rstrip("/") or "."
+    is_directory = target.endswith("/")
+    target_path = target.rstrip("/") or "."
+    relative = posixpath.relpath(target_path, base)
+    if relative == ".":
+        return "./"
+    return relative + "/" if is_directory else relative
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Builds hrefs from one page to other source files."""
+
+    from_src: str
+    use_directory_urls: bool
+
+    @property
+    def here(self) -> str:
+        return page_url(self.from_src, self.use_directory_urls)
+
+    def __call__(self, target_src: str, fragment: str | None = None) -> str:
+        href = relative_url(page_url(target_src, self.use_directory_urls), self.here)
+        return f"{href}#{fragment}" if fragment else href

@@ -1,0 +1,1 @@
+"""Views derived from the curriculum model: pure functions, no MkDocs, no HTML."""

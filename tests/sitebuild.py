@@ -1,0 +1,111 @@
+"""Build real sites into a temporary folder, the way an organiser's machine would."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class BuiltSite:
+    root: Path
+    site_dir: Path
+    logs: list[logging.LogRecord] = field(default_factory=list)
+
+    def html(self, url_path: str) -> BeautifulSoup:
+        """Parse the page at a site URL path such as 'pathways/board/'."""
+        target = self.site_dir / url_path
+        if url_path.endswith("/") or url_path == "":
+            target = target / "index.html"
+        return BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+
+    def content(self, url_path: str) -> BeautifulSoup:
+        """Only the article of a page (what qisite and the organiser wrote)."""
+        article = self.html(url_path).select_one("article")
+        assert article is not None, f"no article on {url_path}"
+        return article
+
+    def warnings(self) -> list[str]:
+        return [r.getMessage() for r in self.logs if r.levelno >= logging.WARNING]
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _capture_logs() -> Iterator[list[logging.LogRecord]]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+
+
+def make_project(
+    root: Path,
+    curriculum: str | None = None,
+    config: dict[str, Any] | None = None,
+    extra_files: dict[str, str] | None = None,
+) -> Path:
+    """Copy the example project (content, overrides, mkdocs.yml) into ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "content", root / "content", dirs_exist_ok=True)
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
+    if curriculum is None:
+        for item in REPO.iterdir():
+            if item.suffix in (".yaml", ".csv") and item.name != "mkdocs.yml":
+                shutil.copy(item, root / item.name)
+    else:
+        (root / "curriculum.yaml").write_text(curriculum, encoding="utf-8")
+    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings.update(config or {})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), "utf-8")
+    for name, text in (extra_files or {}).items():
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return root
+
+
+def build_project(root: Path, strict: bool = False) -> BuiltSite:
+    site_dir = root / "site"
+    with _capture_logs() as records:
+        cfg = load_config(
+            config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict
+        )
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    return BuiltSite(root, site_dir, list(records))
+
+
+def build_site(
+    root: Path,
+    curriculum: str | None = None,
+    config: dict[str, Any] | None = None,
+    extra_files: dict[str, str] | None = None,
+    strict: bool = False,
+) -> BuiltSite:
+    return build_project(make_project(root, curriculum, config, extra_files), strict=strict)
