@@ -8,7 +8,14 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -33,7 +40,11 @@ def _check_id(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, BeforeValidator(_check_id)]
+Id = Annotated[
+    str,
+    BeforeValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": _ID.pattern}),
+]
 """A stable identifier: it becomes part of page addresses and calendar UIDs."""
 
 Text = Annotated[str, Field(min_length=1)]
@@ -43,6 +54,8 @@ _DURATION = re.compile(
     r"\s*(?:(?P<minutes>\d+)\s*m(?:in(?:ute)?s?)?)?\s*$",
     re.IGNORECASE,
 )
+_DURATION_HINT = r"^\s*(\d+\s*d[a-z]*)?\s*(\d+(\.\d+)?\s*h[a-z]*)?\s*(\d+\s*m[a-z]*)?\s*$"
+"""The JSON Schema's looser view of a duration, for editors; the model checks it exactly."""
 WORKING_DAY_MINUTES = 7 * 60 + 30
 """A 'day' of training counts as an NHS working day of 7.5 hours."""
 
@@ -73,7 +86,19 @@ def parse_duration(value: Any) -> int:
     return minutes
 
 
-Minutes = Annotated[int, BeforeValidator(parse_duration)]
+Minutes = Annotated[
+    int,
+    BeforeValidator(parse_duration),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "exclusiveMinimum": 0},
+                {"type": "string", "pattern": _DURATION_HINT},
+            ],
+            "description": "A duration such as 45m, 1h30m, 1.5h or 2d (a day is 7.5 hours)",
+        }
+    ),
+]
 
 ALLOWED_URL_SCHEMES = ("http", "https", "mailto")
 
@@ -104,7 +129,13 @@ def check_url(value: Any) -> Any:
     return text
 
 
-SafeUrl = Annotated[str, BeforeValidator(check_url)]
+SafeUrl = Annotated[
+    str,
+    BeforeValidator(check_url),
+    WithJsonSchema(
+        {"type": "string", "pattern": "^\\s*([Hh][Tt][Tt][Pp][Ss]?://|[Mm][Aa][Ii][Ll][Tt][Oo]:)"}
+    ),
+]
 """A link that is safe to put in an href: http, https or mailto only."""
 
 
@@ -163,5 +194,15 @@ def parse_local_time(value: Any) -> Any:
     return parse_local_datetime(value)
 
 
-LocalDateTime = Annotated[datetime, BeforeValidator(parse_local_datetime)]
-EndTime = Annotated[datetime | time, BeforeValidator(parse_local_time)]
+LocalDateTime = Annotated[
+    datetime,
+    BeforeValidator(parse_local_datetime),
+    WithJsonSchema(
+        {"type": "string", "description": "A local date and time such as 2027-01-14 12:30"}
+    ),
+]
+EndTime = Annotated[
+    datetime | time,
+    BeforeValidator(parse_local_time),
+    WithJsonSchema({"type": "string", "description": "A time such as 16:30, or a date and time"}),
+]
