@@ -55,19 +55,24 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _not_a_mapping(data: Any, source: SourceMap) -> Problem:
+    start = source.locate(())
+    if data == {} or data is None:
+        message = "the file is empty: there is no curriculum in it"
+    elif isinstance(data, list):
+        message = "the file is a list (lines starting with '- '), not a curriculum"
+    else:
+        message = f"the file holds only the text {str(data)[:40]!r}, not a curriculum"
+    hint = (
+        "a curriculum is a block of 'key: value' lines starting with 'academy:', "
+        "then dose_levels:, domains:, audiences: and modules:"
+    )
+    return Problem.error(Position(source.file, start.line, start.column), (), message, hint)
+
+
 def _validate(data: Any, source: SourceMap) -> tuple[Curriculum | None, list[Problem], IndexMap]:
-    if not isinstance(data, dict):
-        return (
-            None,
-            [
-                Problem.error(
-                    Position(source.file, 1, 1),
-                    (),
-                    "the curriculum must be a block of 'key: value' lines starting with 'academy:'",
-                )
-            ],
-            {},
-        )
+    if not isinstance(data, dict) or not data:
+        return None, [_not_a_mapping(data, source)], {}
     try:
         return Curriculum.model_validate(data), [], {}
     except ValidationError as error:

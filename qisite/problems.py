@@ -47,18 +47,30 @@ class Problem:
     path: tuple[str | int, ...]
     message: str
     hint: str | None = field(default=None)
+    subject: str | None = field(default=None)
+    """The record the path is inside, named by its id, e.g. "module 'pdsa-in-practice'"."""
 
     @classmethod
     def error(
-        cls, position: Position, path: Sequence[str | int], message: str, hint: str | None = None
+        cls,
+        position: Position,
+        path: Sequence[str | int],
+        message: str,
+        hint: str | None = None,
+        subject: str | None = None,
     ) -> Problem:
-        return cls(Severity.ERROR, position, tuple(path), message, hint)
+        return cls(Severity.ERROR, position, tuple(path), message, hint, subject)
 
     @classmethod
     def warning(
-        cls, position: Position, path: Sequence[str | int], message: str, hint: str | None = None
+        cls,
+        position: Position,
+        path: Sequence[str | int],
+        message: str,
+        hint: str | None = None,
+        subject: str | None = None,
     ) -> Problem:
-        return cls(Severity.WARNING, position, tuple(path), message, hint)
+        return cls(Severity.WARNING, position, tuple(path), message, hint, subject)
 
     @property
     def is_error(self) -> bool:
@@ -67,7 +79,9 @@ class Problem:
     def __str__(self) -> str:
         where = format_key_path(self.path)
         text = f"{self.position}: {self.severity}: "
-        if where:
+        if where and self.subject:
+            text += f"{where} ({self.subject}): "
+        elif where:
             text += f"{where}: "
         text += self.message
         if self.hint:

@@ -67,14 +67,21 @@ class SourceMap:
 
     file: str
     positions: dict[KeyPath, Position] = field(default_factory=dict)
+    """Where the value of each path is written (its key's line for a block)."""
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    """Where the key of each mapping entry is written."""
 
     def locate(self, path: KeyPath) -> Position:
-        """The position of ``path``, or of its nearest ancestor that exists."""
+        """The position of ``path``'s value, or of its nearest ancestor that exists."""
         for cut in range(len(path), -1, -1):
             found = self.positions.get(tuple(path[:cut]))
             if found is not None:
                 return found
         return Position(self.file, 1, 1)
+
+    def locate_key(self, path: KeyPath) -> Position:
+        """The position of the key itself: what to point at when the key is what is wrong."""
+        return self.key_positions.get(tuple(path)) or self.locate(path)
 
 
 @dataclass
@@ -130,6 +137,7 @@ class _Builder:
                     )
                 )
                 continue
+            self.source.key_positions[key_path] = where
             # Point at the value when it is a plain value (that is what is wrong), else the key.
             if isinstance(value_node, yaml.ScalarNode) and value_node.value != "":
                 where = _position(self.source.file, value_node.start_mark)
@@ -138,18 +146,47 @@ class _Builder:
         return result
 
 
+_SYNTAX_HINTS = (
+    ("tab", "YAML does not allow tab characters for indentation: use spaces"),
+    (
+        "mapping values are not allowed",
+        "check the indentation of this line, and put quotes around text containing ': '",
+    ),
+    (
+        "could not find expected ':'",
+        "a line in this block is missing the ':' after its key, or is indented wrongly",
+    ),
+    (
+        "expected <block end>",
+        "this line is indented differently from the lines above it: "
+        "keys of the same block must start in the same column",
+    ),
+    ("found undefined alias", "'*' starts a YAML alias: put quotes around text starting with '*'"),
+    ("found character '@'", "put quotes around text starting with '@' or '`'"),
+    ("expected ',' or ']'", "a list in square brackets is not closed with ']'"),
+    ("expected ',' or '}'", "a block in curly brackets is not closed with '}'"),
+    ("found unexpected end of stream", "a quotation mark is not closed"),
+    ("while scanning a quoted scalar", "a quotation mark is not closed"),
+)
+
+
 def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    where = _position(file, mark) if mark is not None else Position(file, 1, 1)
+    problem_mark = getattr(error, "problem_mark", None)
+    context_mark = getattr(error, "context_mark", None)
+    context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or str(error)
-    hint = None
-    if "\\t" in problem or "tab" in problem.lower():
-        hint = "YAML does not allow tab characters for indentation: use spaces"
-    elif "mapping values are not allowed" in problem:
-        hint = "check the indentation of this line, and put quotes around text containing ': '"
-    elif "could not find expected ':'" in problem:
-        hint = "a line in this block is missing the ':' after its key, or is indented wrongly"
-    return Problem.error(where, (), f"the YAML cannot be read: {problem}", hint=hint)
+    # An unclosed bracket or quote is found where the reader gives up; the fix is where it opened.
+    opened_here = context.startswith(("while parsing a flow", "while scanning a quoted"))
+    mark = (context_mark if opened_here else None) or problem_mark or context_mark
+    where = _position(file, mark) if mark is not None else Position(file, 1, 1)
+    message = f"the YAML cannot be read: {problem}"
+    if opened_here and problem_mark is not None and problem_mark.line != mark.line:
+        message += f" (noticed on line {problem_mark.line + 1})"
+    text = f"{problem} {context}".lower()
+    hint = next((h for needle, h in _SYNTAX_HINTS if needle in text), None)
+    if hint is None and "\\t" in problem:
+        hint = _SYNTAX_HINTS[0][1]
+    return Problem.error(where, (), message, hint=hint)
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
@@ -177,18 +214,39 @@ def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         return YamlDocument(
-            None, SourceMap(name), [Problem.error(Position(name, 0, 0), (), "file not found")]
+            None,
+            SourceMap(name),
+            [
+                Problem.error(
+                    Position(name, 0, 0),
+                    (),
+                    "file not found",
+                    hint="check the name and the folder; by default qisite looks for "
+                    "curriculum.yaml in the current folder",
+                )
+            ],
+        )
+    except (IsADirectoryError, PermissionError) as error:
+        return YamlDocument(
+            None,
+            SourceMap(name),
+            [Problem.error(Position(name, 0, 0), (), f"cannot read the file: {error.strerror}")],
         )
     except UnicodeDecodeError as error:
+        before = error.object[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
         return YamlDocument(
             None,
             SourceMap(name),
             [
                 Problem.error(
-                    Position(name, 1, 1),
+                    Position(name, line, column),
                     (),
-                    f"the file is not UTF-8 text ({error.reason} at byte {error.start})",
-                    hint="save it as UTF-8 from your editor",
+                    f"the file is not UTF-8 text: byte 0x{error.object[error.start]:02x} "
+                    "cannot be read (it is probably an accented letter or a symbol "
+                    "saved in another encoding)",
+                    hint="save the file as UTF-8 from your editor",
                 )
             ],
         )

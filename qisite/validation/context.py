@@ -31,9 +31,13 @@ class CheckContext:
     def locate(self, path: KeyPath) -> Position:
         return self.source.locate(self._original(path))
 
-    def error(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
+    def error(
+        self, path: KeyPath, message: str, hint: str | None = None, at_key: bool = False
+    ) -> Problem:
+        """An error at ``path``'s value, or at its key when the key is what is wrong."""
         path = self._original(path)
-        return Problem.error(self.source.locate(path), path, message, hint)
+        where = self.source.locate_key(path) if at_key else self.source.locate(path)
+        return Problem.error(where, path, message, hint)
 
     def warning(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
         path = self._original(path)
@@ -50,8 +54,24 @@ class CheckContext:
             return set()
         return {str(i["id"]) for i in items if isinstance(i, dict) and "id" in i}
 
+    def pruned_items(self, section: str) -> list[dict[str, Any]]:
+        """Items of a section as written that failed validation and are not in the model."""
+        items = self.raw.get(section)
+        kept = self.origin.get(section)
+        if not isinstance(items, list) or kept is None:
+            return []
+        return [
+            item for i, item in enumerate(items) if i not in set(kept) and isinstance(item, dict)
+        ]
+
     def unknown_reference(
-        self, path: KeyPath, kind: str, value: str, section: str, known: Iterable[str]
+        self,
+        path: KeyPath,
+        kind: str,
+        value: str,
+        section: str,
+        known: Iterable[str],
+        at_key: bool = False,
     ) -> Problem | None:
         """An error for a reference to an id that does not exist, or None if it does."""
         known = list(known)
@@ -60,7 +80,7 @@ class CheckContext:
         hint = suggest(value, known) or (
             f"the {kind}s defined are: {', '.join(known)}" if 0 < len(known) <= 12 else None
         )
-        return self.error(path, f"unknown {kind} '{value}'", hint)
+        return self.error(path, f"unknown {kind} '{value}'", hint, at_key=at_key)
 
 
 Check = Callable[[CheckContext], Iterable[Problem]]

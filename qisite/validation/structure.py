@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import difflib
 import types
 import typing
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from qisite.model import Curriculum
-from qisite.problems import Problem, suggest
+from qisite.problems import Problem, format_key_path, suggest
 from qisite.yaml_source import KeyPath, SourceMap
 
 _TYPE_WORDS = {
@@ -81,18 +82,100 @@ def _clean_loc(loc: Sequence[str | int]) -> KeyPath:
     return tuple(cleaned)
 
 
+_KIND_OF_SECTION = {
+    "dose_levels": "dose level",
+    "domains": "domain",
+    "audiences": "audience",
+    "modules": "module",
+    "sessions": "session",
+    "targets": "target",
+    "parts": "part",
+    "ihi_open_school": "IHI Open School course",
+}
+
+
+def _value_at(data: Any, path: Sequence[str | int]) -> Any:
+    current = data
+    for part in path:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return current
+
+
+def _record(data: Any, path: Sequence[str | int]) -> tuple[KeyPath, str] | None:
+    """The innermost list item that ``path`` is inside, and how to name it for an organiser.
+
+    ``("modules", 3, "duration")`` gives ``(("modules", 3), "module 'pdsa-in-practice'")``;
+    an item without a usable id is named by its position ("the 4th module").
+    """
+    for cut in range(len(path), 1, -1):
+        section, index = path[cut - 2], path[cut - 1]
+        if section == "ihi_open_school" and cut > 2:
+            continue  # a module's list of course codes, not the top-level catalogue
+        if isinstance(section, str) and isinstance(index, int) and section in _KIND_OF_SECTION:
+            kind = _KIND_OF_SECTION[section]
+            item = _value_at(data, path[:cut])
+            label = item.get("id") or item.get("code") if isinstance(item, dict) else None
+            if path[cut:] in (("id",), ("code",)):
+                label = None  # the id itself is what is wrong: name the item by its place
+            if isinstance(label, str | int) and not isinstance(label, bool) and label != "":
+                return tuple(path[:cut]), f"{kind} '{label}'"
+            return tuple(path[:cut]), f"the {_ordinal(index + 1)} {kind}"
+    return None
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _missing_message(data: Any, path: KeyPath) -> tuple[str, str | None]:
+    key = path[-1]
+    owner = _record(data, path[:-1])
+    if owner is not None and owner[0] == path[:-1]:
+        return f"{owner[1]} is missing the required key '{key}'", None
+    if len(path) == 1:
+        return (
+            f"the required section '{key}:' is missing",
+            "every curriculum has academy:, dose_levels:, domains: and audiences:",
+        )
+    parent = format_key_path(path[:-1])
+    return f"'{parent}' is missing the required key '{key}'", None
+
+
+def _typo_for(missing: KeyPath, unknown: dict[KeyPath, list[str]]) -> bool:
+    """True when an unknown key next to ``missing`` is a misspelling of it."""
+    return any(missing[-1] in options for options in unknown.get(missing[:-1], []))
+
+
 def problems_from_validation_error(
     error: ValidationError, root: type[BaseModel], source: SourceMap, data: Any
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[KeyPath, str]] = set()
-    for item in error.errors(include_url=False):
-        path = _clean_loc(item["loc"])
+    items = [(_clean_loc(i["loc"]), i) for i in error.errors(include_url=False)]
+    # Close matches of each unknown key, by parent: a typo explains a "missing" key.
+    near_misses: dict[KeyPath, list[str]] = {}
+    for path, item in items:
+        if item["type"] == "extra_forbidden":
+            parent = _model_at(root, path[:-1])
+            known = list(parent.model_fields) if parent else []
+            close = difflib.get_close_matches(str(path[-1]), known, n=3, cutoff=0.6)
+            near_misses.setdefault(path[:-1], []).extend(close)
+    for path, item in items:
         kind = item["type"]
         value = item.get("input")
         hint = None
+        owner = _record(data, path)
+        subject = owner[1] if owner else None
+        where = source.locate(path)
         if kind == "missing":
-            message = f"the required key '{path[-1]}' is missing"
+            if _typo_for(path, near_misses):
+                continue  # reported once, as the misspelt key
+            message, hint = _missing_message(data, path)
+            subject = None
             where = source.locate(path[:-1])
         elif kind == "extra_forbidden":
             parent = _model_at(root, path[:-1])
@@ -101,33 +184,30 @@ def problems_from_validation_error(
             hint = suggest(str(path[-1]), known) or (
                 "allowed keys here: " + ", ".join(known) if known else None
             )
-            where = source.locate(path)
+            where = source.locate_key(path)
         elif kind.startswith("qisite_"):
             message = item["msg"]
-            where = source.locate(path)
         elif kind in ("enum", "literal_error"):
             expected = item.get("ctx", {}).get("expected", "")
             message = f"{_show(value)} is not one of the allowed values: {expected}"
             options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
             hint = suggest(str(value), [o for o in options if o])
-            where = source.locate(path)
         elif kind == "too_short":
             message = "this list must not be empty"
-            where = source.locate(path)
+            hint = "give at least one entry, like [first-id]"
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             message = f"{_show(value)} is out of range: {item['msg'].lower()}"
-            where = source.locate(path)
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, got {_show(value)}"
-            where = source.locate(path)
+            if kind == "list_type" and isinstance(value, str):
+                hint = f"write a list even for one entry: [{value}]"
         else:
             message = f"{item['msg']} (got {_show(value)})"
-            where = source.locate(path)
         key = (path, message)
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem.error(where, path, message, hint))
+        problems.append(Problem.error(where, path, message, hint, subject))
     return problems
 
 

@@ -1,0 +1,186 @@
+"""Every broken curriculum in tests/broken/ is reported at its line, by id, without a traceback.
+
+Each file is the minimal valid base with one fault (named in its first line).
+The CLI runs as a subprocess, exactly as an organiser runs it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import REPO
+
+BROKEN = Path("tests/broken")
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    exit: int
+    line: int | None
+    """The line the message must point at (None: a file-level problem with no line)."""
+    texts: tuple[str, ...]
+    """Words the message must contain: the offending id or value, and the hint."""
+
+
+E, W = 1, 0  # exit status with errors; with warnings only
+
+CASES = [
+    # Wrong types and values
+    Case("wrong-type-headcount", E, 5, ("academy.headcount", "whole number", "'lots'")),
+    Case("wrong-type-negative-headcount", E, 5, ("academy.headcount", "'-5'", "greater than 0")),
+    Case("wrong-type-domains-not-a-list", E, 44, ("module 'reading-data'", "[variation]")),
+    Case("wrong-type-title-is-a-list", E, 42, ("module 'reading-data'", "expected text")),
+    Case("wrong-type-audience-size", E, 29, ("audience 'managers'", "'about forty'")),
+    Case("wrong-type-empty-list", E, 44, ("module 'reading-data'", "must not be empty")),
+    # Missing required keys
+    Case(
+        "missing-module-title",
+        E,
+        41,
+        ("module 'reading-data' is missing the required key 'title'",),
+    ),
+    Case("missing-module-id", E, 41, ("the 2nd module is missing the required key 'id'",)),
+    Case("missing-dose-level-name", E, 11, ("dose level 'awareness'", "'name'")),
+    Case("missing-academy", E, 2, ("required section 'academy:' is missing",)),
+    # Unknown keys: at the key, with a did-you-mean
+    Case("unknown-key-module-typo", E, 42, ("unknown key 'titel'", "did you mean 'title'?")),
+    Case("unknown-key-top-level-typo", E, 32, ("unknown key 'module'", "did you mean 'modules'?")),
+    Case("unknown-key-academy-typo", E, 6, ("unknown key 'timezon'", "did you mean 'timezone'?")),
+    # Duplicates
+    Case("duplicate-id-module", E, 41, ("duplicate id 'qi-basics'", "line 33")),
+    Case("duplicate-id-audience", E, 27, ("duplicate id 'all-staff'", "line 23")),
+    Case("duplicate-id-domain", E, 19, ("duplicate id 'variation'", "line 17")),
+    Case("duplicate-id-dose-level", E, 13, ("duplicate id 'awareness'", "line 11")),
+    Case("duplicate-id-session", E, 54, ("duplicate id 'basics-march'", "line 50")),
+    Case("duplicate-yaml-key", E, 43, ("the key 'title' appears twice", "first on line 42")),
+    # References to ids that do not exist
+    Case("unknown-dose-level-module", E, 43, ("unknown dose level 'foundaton'", "'foundation'?")),
+    Case("unknown-dose-level-audience", E, 30, ("unknown dose level 'practitioner'", "awareness")),
+    Case("unknown-domain-module", E, 44, ("unknown domain 'variaton'", "'variation'?")),
+    Case("unknown-domain-audience", E, 30, ("unknown domain 'variaton'", "'variation'?")),
+    Case("unknown-audience", E, 45, ("unknown audience 'manager'", "did you mean 'managers'?")),
+    Case("unknown-prerequisite", E, 48, ("unknown module 'qi-basic'", "did you mean 'qi-basics'?")),
+    Case("unknown-ihi-code", E, 40, ("'QI 110'", "module 'qi-basics'", "did you mean")),
+    Case("bad-ihi-code", E, 40, ("'Improvement 101'", "'QI 102'")),
+    Case("unknown-format", E, 46, ("'elearning'", "did you mean 'e-learning'?")),
+    Case("unknown-staff-group", E, 29, ("'admin'", "'non-clinical'")),
+    # Prerequisites
+    Case("prerequisite-cycle", E, 49, ("qi-basics → reading-data → qi-basics",)),
+    Case("prerequisite-self", E, 48, ("'reading-data' lists itself",)),
+    Case("prerequisite-deeper", W, 56, ("warning", "'reading-data'", "'data-at-lunch'")),
+    # Values that do not parse
+    Case("bad-duration", E, 47, ("'an hour and a half'", "1h30m")),
+    Case("bad-duration-zero", E, 39, ("'0m'", "longer than zero")),
+    Case("bad-date-session-start", E, 52, ("session 'basics-march'", "'2027-02-30 10:00'")),
+    Case("bad-date-format", E, 52, ("'04/03/2027 10am'", "2027-01-14 12:30")),
+    Case("bad-date-target", E, 52, ("targets[0].by", "'2027-31-03'", "2027-03-31")),
+    Case("bad-id", E, 41, ("'Reading Data'", "pdsa-in-practice")),
+    Case("bad-url-javascript", E, 8, ("'javascript:alert(1)'", "https://")),
+    Case("bad-url-no-host", E, 8, ("'https://'", "no host")),
+    Case("bad-timezone", E, 6, ("'London'", "Europe/London")),
+    # The plan
+    Case("dose-gap", W, 27, ("warning", "gap in the plan", "'all-staff'", "'variation'")),
+    # Files that are not a curriculum at all
+    Case("yaml-tab", E, 43, ("cannot be read", "tab")),
+    Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),
+    Case("yaml-unquoted-colon", E, 42, ("cannot be read", "quotes")),
+    Case("yaml-unclosed-bracket", E, 44, ("cannot be read", "not closed with ']'")),
+    Case("empty", E, 1, ("the file is empty", "academy:")),
+    Case("comments-only", E, 1, ("the file is empty",)),
+    Case("top-level-list", E, 2, ("the file is a list", "academy:")),
+    Case("top-level-scalar", E, 2, ("'curriculum'", "academy:")),
+    Case("not-utf8", E, 3, ("not UTF-8", "0xe9", "save the file as UTF-8")),
+    Case("does-not-exist", E, None, ("file not found",)),
+]
+
+
+def validate(relative: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qisite.cli", "validate", relative],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def corpus_path(case: Case) -> str:
+    return str(BROKEN / f"{case.file}.yaml")
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[str, subprocess.CompletedProcess[str]]:
+    """Run the CLI on every file once, several at a time (each run is a fresh interpreter)."""
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        done = pool.map(validate, [corpus_path(c) for c in CASES])
+        return {c.file: run for c, run in zip(CASES, done, strict=True)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_broken_curriculum_is_reported_at_its_line(
+    case: Case, runs: dict[str, subprocess.CompletedProcess[str]]
+) -> None:
+    relative = corpus_path(case)
+    run = runs[case.file]
+    assert "Traceback" not in run.stderr + run.stdout
+    assert run.returncode == case.exit, run.stderr
+    severity = "error" if case.exit else "warning"
+    lines = [line for line in run.stderr.splitlines() if f": {severity}: " in line]
+    where = f"{relative}: {severity}: " if case.line is None else f"{relative}:{case.line}:"
+    found = [line for line in lines if line.startswith(where)]
+    assert found, f"nothing reported at {where}\n{run.stderr}"
+    message = "\n".join(found)
+    for text in case.texts:
+        assert text in message, f"{text!r} not in {message!r}"
+
+
+def test_every_corpus_file_is_in_the_table() -> None:
+    on_disk = {p.stem for p in (REPO / BROKEN).glob("*.yaml")}
+    in_table = {c.file for c in CASES}
+    assert on_disk == in_table - {"does-not-exist"}
+    assert len(on_disk) >= 30
+
+
+def test_each_broken_file_has_exactly_one_fault(
+    runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    """One fault, one message: no knock-on errors that would confuse an organiser.
+
+    The exceptions are faults whose consequences are real errors of their own
+    (a duplicated id leaves references that no longer resolve uniquely).
+    """
+    knock_on_allowed = {
+        "duplicate-id-audience",
+        "duplicate-id-domain",
+        "duplicate-id-dose-level",
+        "duplicate-id-module",
+        "prerequisite-cycle",
+    }
+    for case in CASES:
+        if case.file in knock_on_allowed or case.file == "does-not-exist":
+            continue
+        run = runs[case.file]
+        problems = [line for line in run.stderr.splitlines() if ": error: " in line]
+        problems += [line for line in run.stderr.splitlines() if ": warning: " in line]
+        assert len(problems) == 1, f"{case.file}:\n{run.stderr}"
+
+
+def test_the_base_of_the_corpus_is_valid() -> None:
+    run = validate("tests/minimal_valid.yaml")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    assert "valid (0 warnings)" in run.stdout
+
+
+def test_each_broken_file_names_its_fault() -> None:
+    for path in sorted((REPO / BROKEN).glob("*.yaml")):
+        if path.stem in ("empty",):
+            continue
+        assert path.read_bytes().startswith(b"# fault: "), path.name
