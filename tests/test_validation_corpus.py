@@ -72,7 +72,7 @@ CASES = [
     Case("unknown-format", E, 46, ("'elearning'", "did you mean 'e-learning'?")),
     Case("unknown-staff-group", E, 29, ("'admin'", "'non-clinical'")),
     # Prerequisites
-    Case("prerequisite-cycle", E, 49, ("qi-basics → reading-data → qi-basics",)),
+    Case("prerequisite-cycle", E, 41, ("qi-basics → reading-data → qi-basics",)),
     Case("prerequisite-self", E, 48, ("'reading-data' lists itself",)),
     Case("prerequisite-deeper", W, 56, ("warning", "'reading-data'", "'data-at-lunch'")),
     # Values that do not parse

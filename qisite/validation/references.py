@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from qisite.catalogue import catalogue_for
@@ -69,11 +70,41 @@ def audience_references(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def prerequisite_cycles(ctx: CheckContext) -> Iterator[Problem]:
-    """Report each cycle once, at the module where it is first reached, as a → b → a."""
-    modules = ctx.curriculum.modules_by_id
-    index_of = {m.id: i for i, m in enumerate(ctx.curriculum.modules)}
+    """Report each cycle once, as a → b → a (each needs the next), at its likeliest mistake.
+
+    In a cycle at least one module needs something deeper than itself or written
+    later in the file than itself; that link is most likely the one added by
+    mistake, so the error points at it and the cycle is printed from there.
+    """
+    c = ctx.curriculum
+    modules = c.modules_by_id
+    index_of = {m.id: i for i, m in enumerate(c.modules)}
+    rank = c.level_rank
     state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
     reported: set[frozenset[str]] = set()
+
+    def suspicion(link: tuple[str, str]) -> tuple[int, int]:
+        needer, needed = modules[link[0]], modules[link[1]]
+        deeper = rank.get(needed.dose, 0) - rank.get(needer.dose, 0)
+        return deeper, index_of[needed.id] - index_of[needer.id]
+
+    blamed: set[tuple[str, str]] = set()
+
+    def report(cycle: list[str]) -> Iterator[Problem]:
+        links = list(itertools.pairwise(cycle))
+        start = links.index(max(links, key=suspicion))
+        if links[start] in blamed:
+            return  # another way round the same mistaken link: already reported
+        blamed.add(links[start])
+        ordered = [*cycle[start:-1], *cycle[:start], cycle[start]]
+        needer, needed = ordered[0], ordered[1]
+        owner = modules[needer].prerequisites.index(needed)
+        yield ctx.error(
+            ("modules", index_of[needer], "prerequisites", owner),
+            "prerequisites go round in a circle: " + " → ".join(ordered),
+            f"each module needs the next; remove one link, most likely '{needed}' "
+            f"from the prerequisites of '{needer}'",
+        )
 
     def visit(module_id: str, path: list[str]) -> Iterator[Problem]:
         state[module_id] = 1
@@ -86,18 +117,13 @@ def prerequisite_cycles(ctx: CheckContext) -> Iterator[Problem]:
                 members = frozenset(cycle)
                 if members not in reported:
                     reported.add(members)
-                    owner = modules[module_id].prerequisites.index(prerequisite)
-                    yield ctx.error(
-                        ("modules", index_of[module_id], "prerequisites", owner),
-                        "prerequisites go round in a circle: " + " → ".join(cycle),
-                        "remove one of these prerequisites so that the modules have an order",
-                    )
+                    yield from report(cycle)
             elif state.get(prerequisite) is None:
                 yield from visit(prerequisite, path)
         path.pop()
         state[module_id] = 2
 
-    for module in ctx.curriculum.modules:
+    for module in c.modules:
         if state.get(module.id) is None:
             yield from visit(module.id, [])
 
