@@ -69,7 +69,9 @@ def make_project(
 ) -> Path:
     """Copy the example project (content, overrides, mkdocs.yml) into ``root``."""
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(REPO / "content", root / "content", dirs_exist_ok=True)
+    # Module bodies (content/modules/<id>.md) belong to the example academy's modules.
+    bodies = shutil.ignore_patterns("modules") if curriculum is not None else None
+    shutil.copytree(REPO / "content", root / "content", dirs_exist_ok=True, ignore=bodies)
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
     if curriculum is None:
         for item in REPO.iterdir():

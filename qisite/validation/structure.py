@@ -214,10 +214,41 @@ def problems_from_validation_error(
 _DROP = object()
 
 
+def _required_block(section: str) -> type[BaseModel] | None:
+    """The model of a required top-level block that is not a list (the academy)."""
+    field = Curriculum.model_fields.get(section)
+    if field is None or not field.is_required():
+        return None
+    model = field.annotation
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _stand_in(model: type[BaseModel]) -> dict[str, Any]:
+    """Harmless values for a block's required keys, so that the rest can still be checked."""
+    return {
+        name: 1 if field.annotation is int else "unknown"
+        for name, field in model.model_fields.items()
+        if field.is_required()
+    }
+
+
 def _mark(data: Any, loc: KeyPath, missing: bool) -> None:
-    """Replace the value at ``loc`` with a drop marker (its parent, for a missing key)."""
+    """Replace the value at ``loc`` with a drop marker (its parent, for a missing key).
+
+    A required block such as ``academy`` cannot be dropped: it is replaced by a
+    stand-in, its own errors having been reported already.
+    """
     if missing:
         loc = loc[:-1]
+    block = _required_block(str(loc[0])) if loc and isinstance(data, dict) else None
+    if block is not None:
+        data[loc[0]] = _stand_in(block)
+        return
+    if missing and not loc and isinstance(data, dict):
+        for section in Curriculum.model_fields:
+            block = _required_block(section)
+            if block is not None and section not in data:
+                data[section] = _stand_in(block)
     if len(loc) < 2:
         # Top-level keys are only dropped when optional; required ones stay and fail again.
         if loc and isinstance(data, dict) and loc[0] in data and not item_is_required(str(loc[0])):
