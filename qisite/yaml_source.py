@@ -166,6 +166,11 @@ _SYNTAX_HINTS = (
     ("expected ',' or ']'", "a list in square brackets is not closed with ']'"),
     ("expected ',' or '}'", "a block in curly brackets is not closed with '}'"),
     ("found unexpected end of stream", "a quotation mark is not closed"),
+    (
+        "expected a single document",
+        "the file must hold one document: remove the '---' line "
+        "and what follows it, or merge the two",
+    ),
     ("while scanning a quoted scalar", "a quotation mark is not closed"),
 )
 
@@ -179,6 +184,8 @@ def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
     opened_here = context.startswith(("while parsing a flow", "while scanning a quoted"))
     mark = (context_mark if opened_here else None) or problem_mark or context_mark
     where = _position(file, mark) if mark is not None else Position(file, 1, 1)
+    if problem.startswith("but ") and context:
+        problem = f"{context}, {problem}"
     message = f"the YAML cannot be read: {problem}"
     if opened_here and problem_mark is not None and problem_mark.line != mark.line:
         message += f" (noticed on line {problem_mark.line + 1})"

@@ -38,6 +38,8 @@ CASES = [
     Case("wrong-type-domains-not-a-list", E, 44, ("module 'reading-data'", "[variation]")),
     Case("wrong-type-title-is-a-list", E, 42, ("module 'reading-data'", "expected text")),
     Case("wrong-type-audience-size", E, 29, ("audience 'managers'", "'about forty'")),
+    Case("wrong-type-number-for-text", E, 42, ("'2027'", 'in quotes to make it text: "2027"')),
+    Case("empty-value", E, 47, ("module 'reading-data'", "'duration' has no value")),
     Case("wrong-type-empty-list", E, 44, ("module 'reading-data'", "must not be empty")),
     # Missing required keys
     Case(
@@ -74,6 +76,7 @@ CASES = [
     # Prerequisites
     Case("prerequisite-cycle", E, 41, ("qi-basics → reading-data → qi-basics",)),
     Case("prerequisite-self", E, 48, ("'reading-data' lists itself",)),
+    Case("repeated-entry", W, 48, ("'qi-basics' is listed twice", "module 'reading-data'")),
     Case("prerequisite-deeper", W, 56, ("warning", "'reading-data'", "'data-at-lunch'")),
     # Values that do not parse
     Case("bad-duration", E, 47, ("'an hour and a half'", "1h30m")),
@@ -81,6 +84,7 @@ CASES = [
     Case("bad-date-session-start", E, 52, ("session 'basics-march'", "'2027-02-30 10:00'")),
     Case("bad-date-format", E, 52, ("'04/03/2027 10am'", "2027-01-14 12:30")),
     Case("bad-date-target", E, 52, ("targets[0].by", "'2027-31-03'", "2027-03-31")),
+    Case("bad-id-as-key", E, 30, ("audience 'managers'", "'Variation' is not a usable id")),
     Case("bad-id", E, 41, ("'Reading Data'", "pdsa-in-practice")),
     Case("bad-url-javascript", E, 8, ("'javascript:alert(1)'", "https://")),
     Case("bad-url-no-host", E, 8, ("'https://'", "no host")),
@@ -92,6 +96,7 @@ CASES = [
     Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),
     Case("yaml-unquoted-colon", E, 42, ("cannot be read", "quotes")),
     Case("yaml-unclosed-bracket", E, 44, ("cannot be read", "not closed with ']'")),
+    Case("yaml-two-documents", E, 49, ("a single document", "'---'")),
     Case("empty", E, 1, ("the file is empty", "academy:")),
     Case("comments-only", E, 1, ("the file is empty",)),
     Case("top-level-list", E, 2, ("the file is a list", "academy:")),

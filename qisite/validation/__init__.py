@@ -15,6 +15,7 @@ CHECKS: list[Check] = [
     references.prerequisite_depth,
     references.dose_gaps,
     references.ihi_codes,
+    references.repeated_entries,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]

@@ -69,6 +69,24 @@ def audience_references(ctx: CheckContext) -> Iterator[Problem]:
                 yield found
 
 
+_LISTS_OF_IDS = ("domains", "audiences", "formats", "prerequisites", "ihi_open_school")
+
+
+def repeated_entries(ctx: CheckContext) -> Iterator[Problem]:
+    """Warn when a module lists the same id twice: harmless, but usually a slip of copy-paste."""
+    for index, module in enumerate(ctx.curriculum.modules):
+        for field_name in _LISTS_OF_IDS:
+            seen: set[str] = set()
+            for position, entry in enumerate(getattr(module, field_name)):
+                if entry in seen:
+                    yield ctx.warning(
+                        ("modules", index, field_name, position),
+                        f"'{entry}' is listed twice in the {field_name} of module '{module.id}'",
+                        "remove the second one",
+                    )
+                seen.add(entry)
+
+
 def prerequisite_cycles(ctx: CheckContext) -> Iterator[Problem]:
     """Report each cycle once, as a → b → a (each needs the next), at its likeliest mistake.
 

@@ -41,7 +41,7 @@ def _show(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    text = str(value)
+    text = str(value).lower() if isinstance(value, bool) else str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
@@ -122,6 +122,9 @@ def _record(data: Any, path: Sequence[str | int]) -> tuple[KeyPath, str] | None:
                 label = None  # the id itself is what is wrong: name the item by its place
             if isinstance(label, str | int) and not isinstance(label, bool) and label != "":
                 return tuple(path[:cut]), f"{kind} '{label}'"
+            audience = item.get("audience") if isinstance(item, dict) else None
+            if isinstance(audience, str) and audience:
+                return tuple(path[:cut]), f"the {kind} for '{audience}'"
             return tuple(path[:cut]), f"the {_ordinal(index + 1)} {kind}"
     return None
 
@@ -171,7 +174,11 @@ def problems_from_validation_error(
         owner = _record(data, path)
         subject = owner[1] if owner else None
         where = source.locate(path)
-        if kind == "missing":
+        if value is None and kind not in ("missing", "extra_forbidden"):
+            message = f"'{path[-1]}' has no value"
+            hint = f"write a value after '{path[-1]}:'"
+            where = source.locate_key(path)
+        elif kind == "missing":
             if _typo_for(path, near_misses):
                 continue  # reported once, as the misspelt key
             message, hint = _missing_message(data, path)
@@ -187,6 +194,8 @@ def problems_from_validation_error(
             where = source.locate_key(path)
         elif kind.startswith("qisite_"):
             message = item["msg"]
+            if "[key]" in item["loc"]:
+                where = source.locate_key(path)
         elif kind in ("enum", "literal_error"):
             expected = item.get("ctx", {}).get("expected", "")
             message = f"{_show(value)} is not one of the allowed values: {expected}"
@@ -201,6 +210,8 @@ def problems_from_validation_error(
             message = f"expected {_TYPE_WORDS[kind]}, got {_show(value)}"
             if kind == "list_type" and isinstance(value, str):
                 hint = f"write a list even for one entry: [{value}]"
+            elif kind == "string_type" and isinstance(value, bool | int | float):
+                hint = f'put it in quotes to make it text: "{_show(value)[1:-1]}"'
         else:
             message = f"{item['msg']} (got {_show(value)})"
         key = (path, message)
