@@ -39,6 +39,7 @@ _OrganiserResolver.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
+_OrganiserResolver.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^<<$"), ["<"])
 _OrganiserResolver.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
@@ -95,19 +96,41 @@ def _position(file: str, mark: yaml.Mark) -> Position:
     return Position(file, mark.line + 1, mark.column + 1)
 
 
+MAX_VALUES = 200_000
+"""More values than any curriculum has: beyond it, aliases are being used to blow the file up."""
+
+
+class _TooComplexError(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
 class _Builder:
     def __init__(self, loader: _Loader, file: str) -> None:
         self.loader = loader
         self.source = SourceMap(file)
         self.problems: list[Problem] = []
+        self.built = 0
+        self.open_blocks: set[int] = set()
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
         self.source.positions.setdefault(path, _position(self.source.file, node.start_mark))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        self.built += 1
+        if self.built > MAX_VALUES:
+            raise _TooComplexError(node, f"the file expands to more than {MAX_VALUES:,} values")
+        if not isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            return self.loader.construct_object(node, deep=True)
+        if id(node) in self.open_blocks:
+            raise _TooComplexError(node, "an alias ('*name') refers to the block that contains it")
+        self.open_blocks.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        finally:
+            self.open_blocks.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -212,6 +235,10 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         data = builder.build(node, ())
     except yaml.YAMLError as error:
         return YamlDocument(None, builder.source, [_syntax_problem(file, error)])
+    except _TooComplexError as error:
+        where = _position(file, error.node.start_mark)
+        hint = "write the values out instead of using '&' anchors and '*' aliases"
+        return YamlDocument(None, builder.source, [Problem.error(where, (), error.message, hint)])
     return YamlDocument(data, builder.source, builder.problems)
 
 

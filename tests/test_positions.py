@@ -61,3 +61,9 @@ def test_problem_text_names_file_line_path_subject_and_hint() -> None:
         Position("c.yaml", 1, 1), ("modules", 0, "title"), "too long", subject="module 'x'"
     )
     assert str(with_subject) == "c.yaml:1:1: warning: modules[0].title (module 'x'): too long"
+
+
+def test_merge_keys_fill_in_shared_values() -> None:
+    text = "base: &base\n  dose: awareness\nmodule:\n  <<: *base\n  title: T\n"
+    data = parse_yaml(text, "f.yaml").data
+    assert data["module"] == {"dose": "awareness", "title": "T"}

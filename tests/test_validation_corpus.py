@@ -96,6 +96,8 @@ CASES = [
     Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),
     Case("yaml-unquoted-colon", E, 42, ("cannot be read", "quotes")),
     Case("yaml-unclosed-bracket", E, 44, ("cannot be read", "not closed with ']'")),
+    Case("yaml-recursive-alias", E, 2, ("refers to the block that contains it",)),
+    Case("yaml-alias-bomb", E, 2, ("more than 200,000 values", "anchors")),
     Case("yaml-two-documents", E, 49, ("a single document", "'---'")),
     Case("empty", E, 1, ("the file is empty", "academy:")),
     Case("comments-only", E, 1, ("the file is empty",)),
