@@ -46,6 +46,12 @@ INJECTIONS = [
         ("duplicate id 'model-for-improvement'",),
     ),
     Injection(
+        "duplicate module id, the earlier module renamed",
+        "- id: seeing-the-system",
+        "- id: spreading-change",
+        ("duplicate id 'spreading-change'", "used again on line"),
+    ),
+    Injection(
         "unknown prerequisite",
         "prerequisites: [model-for-improvement]",
         "prerequisites: [model-for-improvment]",
@@ -178,7 +184,7 @@ def test_injected_fault_is_reported_at_its_line(injection: Injection, tmp_path: 
 
 def test_one_fault_gives_one_error(tmp_path: Path) -> None:
     """The organiser fixes one thing, not a cascade: each injection yields a single error."""
-    several = {"duplicate module id", "duplicate module id, late in the file"}
+    several = {i.name for i in INJECTIONS if i.name.startswith("duplicate module id")}
     for injection in INJECTIONS:
         if injection.name in several:
             continue
@@ -190,7 +196,7 @@ def test_one_fault_gives_one_error(tmp_path: Path) -> None:
 
 
 def test_injected_fault_through_the_command_line(tmp_path: Path) -> None:
-    text, line = inject(INJECTIONS[2])
+    text, line = inject(next(i for i in INJECTIONS if i.name == "unknown prerequisite"))
     (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "qisite.cli", "validate", str(tmp_path / "curriculum.yaml")],

@@ -168,6 +168,7 @@ def test_each_broken_file_has_exactly_one_fault(
         "duplicate-id-domain",
         "duplicate-id-dose-level",
         "duplicate-id-module",
+        "duplicate-id-session",
         "prerequisite-cycle",
     }
     for case in CASES:

@@ -13,18 +13,27 @@ _SECTIONS_WITH_IDS = ("dose_levels", "domains", "audiences", "modules", "session
 
 
 def duplicate_ids(ctx: CheckContext) -> Iterator[Problem]:
+    """Report a reused id at every place it is used: either may be the one to change."""
     for section in _SECTIONS_WITH_IDS:
-        first_seen: dict[str, int] = {}
+        places: dict[str, list[int]] = {}
         for index, item in enumerate(getattr(ctx.curriculum, section)):
-            if item.id in first_seen:
-                first = ctx.locate((section, first_seen[item.id], "id"))
+            places.setdefault(item.id, []).append(index)
+        for item_id, indices in places.items():
+            if len(indices) < 2:
+                continue
+            lines = {i: ctx.locate((section, i, "id")).line for i in indices}
+            for index in indices:
+                others = ", ".join(str(lines[i]) for i in indices if i != index)
+                if index == indices[0]:
+                    word = "lines" if len(indices) > 2 else "line"
+                    message = f"duplicate id '{item_id}': used again on {word} {others}"
+                else:
+                    message = f"duplicate id '{item_id}': already used on line {lines[indices[0]]}"
                 yield ctx.error(
                     (section, index, "id"),
-                    f"duplicate id '{item.id}': already used on line {first.line}",
-                    "every id in a section must be different",
+                    message,
+                    "every id in a section must be different: change one of them",
                 )
-            else:
-                first_seen[item.id] = index
 
 
 def module_references(ctx: CheckContext) -> Iterator[Problem]:
