@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from qisite.cli import main
+from tests.clirun import run_cli
 from tests.sitebuild import REPO
 
 BROKEN = REPO / "tests" / "broken"
-
-
-def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "qisite.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
-    )
 
 
 def test_validate_shipped_curriculum_exits_0() -> None:

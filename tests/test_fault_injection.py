@@ -6,14 +6,13 @@ example academy grows (other features append sections to it).
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from qisite.loading import load_curriculum
+from tests.clirun import run_cli
 from tests.sitebuild import REPO
 
 SHIPPED = (REPO / "curriculum.yaml").read_text(encoding="utf-8")
@@ -198,13 +197,7 @@ def test_one_fault_gives_one_error(tmp_path: Path) -> None:
 def test_injected_fault_through_the_command_line(tmp_path: Path) -> None:
     text, line = inject(next(i for i in INJECTIONS if i.name == "unknown prerequisite"))
     (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, "-m", "qisite.cli", "validate", str(tmp_path / "curriculum.yaml")],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = run_cli("validate", str(tmp_path / "curriculum.yaml"))
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert f"curriculum.yaml:{line}:" in run.stderr

@@ -7,13 +7,13 @@ The CLI runs as a subprocess, exactly as an organiser runs it.
 from __future__ import annotations
 
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.clirun import run_cli
 from tests.sitebuild import REPO
 
 BROKEN = Path("tests/broken")
@@ -109,13 +109,7 @@ CASES = [
 
 
 def validate(relative: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "qisite.cli", "validate", relative],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_cli("validate", relative)
 
 
 def corpus_path(case: Case) -> str:
