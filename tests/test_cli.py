@@ -69,6 +69,10 @@ def test_schema_to_stdout_is_a_valid_json_schema(capsys: pytest.CaptureFixture[s
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert set(schema["required"]) == {"academy", "dose_levels", "domains", "audiences"}
     assert schema["additionalProperties"] is False
+    # Editors show these on hover: every key an organiser writes in a module is explained.
+    module = schema["$defs"]["Module"]["properties"]
+    assert all(field.get("description") for field in module.values())
+    assert "1h30m" in module["duration"]["description"]
 
 
 def test_schema_output_option_writes_the_file(

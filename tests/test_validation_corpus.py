@@ -40,6 +40,7 @@ CASES = [
     Case("wrong-type-audience-size", E, 29, ("audience 'managers'", "'about forty'")),
     Case("wrong-type-number-for-text", E, 42, ("'2027'", 'in quotes to make it text: "2027"')),
     Case("empty-value", E, 47, ("module 'reading-data'", "'duration' has no value")),
+    Case("wrong-type-modules-not-a-list", E, 32, ("modules: expected a list", "'- id: ...'")),
     Case("wrong-type-empty-list", E, 44, ("module 'reading-data'", "must not be empty")),
     # Missing required keys
     Case(

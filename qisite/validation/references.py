@@ -222,6 +222,8 @@ def _pairs_in_doubt(ctx: CheckContext) -> set[tuple[str, str]] | None:
     c = ctx.curriculum
     if any(key not in type(c).model_fields for key in ctx.raw):
         return None
+    if "modules" in ctx.raw and not isinstance(ctx.raw["modules"], list):
+        return None
     every_audience, every_domain = set(c.audiences_by_id), set(c.domains_by_id)
     claims: list[tuple[list[object], list[object]]] = [
         (_as_list(m.get("audiences")), _as_list(m.get("domains")))

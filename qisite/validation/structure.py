@@ -210,6 +210,8 @@ def problems_from_validation_error(
             message = f"expected {_TYPE_WORDS[kind]}, got {_show(value)}"
             if kind == "list_type" and isinstance(value, str):
                 hint = f"write a list even for one entry: [{value}]"
+            elif kind == "list_type" and isinstance(value, dict):
+                hint = "start each entry of the list with '- ', like '- id: ...'"
             elif kind == "string_type" and isinstance(value, bool | int | float):
                 hint = f'put it in quotes to make it text: "{_show(value)[1:-1]}"'
         else:
