@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -34,6 +35,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:
+        # Organisers get one readable line, not a traceback; developers can ask for it.
+        if os.environ.get("QISITE_DEBUG"):
+            raise
+        print(
+            f"qisite: internal error ({type(error).__name__}: {error}). This is a fault in "
+            "qisite, not in your file: please report it. Set QISITE_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 if __name__ == "__main__":

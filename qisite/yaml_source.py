@@ -219,9 +219,27 @@ def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
     return Problem.error(where, (), message, hint=hint)
 
 
+def _unprintable(file: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A control character (often pasted from a word processor) that YAML does not allow."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    return Problem.error(
+        Position(file, line, column),
+        (),
+        f"the file contains an invisible control character (U+{error.character:04X}) "
+        "that YAML does not allow",
+        hint="delete it and retype the text around it; it often comes from copying "
+        "out of a word processor or an email",
+    )
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document, never raising for bad input."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return YamlDocument(None, SourceMap(file), [_unprintable(file, text, error)])
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:

@@ -92,3 +92,20 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
         main(["validte"])
     assert stopped.value.code == 2
     assert "invalid choice: 'validte'" in capsys.readouterr().err
+
+
+def test_an_internal_fault_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(args: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("qisite.commands.validate.run", broken)
+    monkeypatch.delenv("QISITE_DEBUG", raising=False)
+    assert main(["validate"]) == 2
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom)" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("QISITE_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main(["validate"])

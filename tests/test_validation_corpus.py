@@ -104,6 +104,7 @@ CASES = [
     Case("comments-only", E, 1, ("the file is empty",)),
     Case("top-level-list", E, 2, ("the file is a list", "academy:")),
     Case("top-level-scalar", E, 2, ("'curriculum'", "academy:")),
+    Case("control-character", E, 3, ("control character (U+0007)", "retype")),
     Case("not-utf8", E, 3, ("not UTF-8", "0xe9", "save the file as UTF-8")),
     Case("does-not-exist", E, None, ("file not found",)),
 ]
