@@ -191,6 +191,12 @@ def parse_local_time(value: Any) -> Any:
         hour, minute = (int(g) for g in _TIME.match(value).groups())  # type: ignore[union-attr]
         if hour < 24 and minute < 60:
             return time(hour, minute)
+    if isinstance(value, str) and not _DATETIME.match(value):
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a time I can read: write it like 16:30, or 2027-01-14 16:30",
+            {"value": value},
+        )
     return parse_local_datetime(value)
 
 

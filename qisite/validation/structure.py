@@ -72,11 +72,23 @@ def _model_at(root: type[BaseModel], path: Sequence[str | int]) -> type[BaseMode
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
-def _clean_loc(loc: Sequence[str | int]) -> KeyPath:
-    """Drop pydantic's internal loc parts (union branch names, validator tags)."""
+def _clean_loc(loc: Sequence[str | int], data: Any, missing: bool = False) -> KeyPath:
+    """The path in the organiser's data that pydantic's ``loc`` points at.
+
+    pydantic puts its own parts in ``loc`` (union branches, validator names,
+    ``[key]`` for a bad dictionary key). Keeping only the parts that are really
+    in the data drops them, whatever the organiser's own keys look like. A
+    missing key is not in the data, so the last part of a ``missing`` loc is kept.
+    """
     cleaned: list[str | int] = []
-    for part in loc:
-        if isinstance(part, str) and ("[" in part or part.startswith("function-")):
+    current = data
+    for number, part in enumerate(loc):
+        in_data = (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        )
+        if in_data:
+            current = current[part]  # type: ignore[index]
+        elif not (missing and number == len(loc) - 1):
             continue
         cleaned.append(part)
     return tuple(cleaned)
@@ -158,7 +170,10 @@ def problems_from_validation_error(
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[tuple[KeyPath, str]] = set()
-    items = [(_clean_loc(i["loc"]), i) for i in error.errors(include_url=False)]
+    items = [
+        (_clean_loc(i["loc"], data, i["type"] == "missing"), i)
+        for i in error.errors(include_url=False)
+    ]
     # Close matches of each unknown key, by parent: a typo explains a "missing" key.
     near_misses: dict[KeyPath, list[str]] = {}
     for path, item in items:
@@ -304,7 +319,8 @@ def prune_invalid(data: dict[str, Any], error: ValidationError) -> tuple[dict[st
     origin: IndexMap = {k: list(range(len(v))) for k, v in current.items() if isinstance(v, list)}
     for _ in range(4):
         for item in error.errors(include_url=False):
-            _mark(current, _clean_loc(item["loc"]), item["type"] == "missing")
+            missing = item["type"] == "missing"
+            _mark(current, _clean_loc(item["loc"], current, missing), missing)
         for section, items in current.items():
             if isinstance(items, list) and section in origin:
                 origin[section] = [
