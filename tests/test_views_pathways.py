@@ -116,7 +116,14 @@ def test_unlocked_by_reverses_prerequisites() -> None:
 def test_depth_for_module_gives_each_audience_target_per_domain() -> None:
     c = curriculum()
     depths = depth_for_module(c, c.modules_by_id["m2"])
-    assert [(d.audience.id, d.targets) for d in depths] == [("q", (("x", "one"), ("y", None)))]
+    assert [
+        (d.audience.id, [(t.domain_id, t.planned, t.reach) for t in d.targets]) for d in depths
+    ] == [("q", [("x", "one", "beyond"), ("y", None, "unplanned")])]
+    m1 = depth_for_module(c, c.modules_by_id["m1"])
+    assert [[(t.planned, t.reach) for t in d.targets] for d in m1] == [
+        [("two", "step")],
+        [("one", "reaches")],
+    ]
 
 
 def test_audiences_for_group_and_all_pathways() -> None:

@@ -9,6 +9,13 @@ from qisite.site.context import SiteContext
 from qisite.site.output import Output
 from qisite.views.pathways import depth_for_module, unlocked_by
 
+REACH_LABELS = {
+    "reaches": "this module reaches it",
+    "step": "this module is a step towards it",
+    "beyond": "this module goes further",
+    "unplanned": "",
+}
+
 
 def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
@@ -32,5 +39,6 @@ def produce(site: SiteContext) -> Iterator[Output]:
                 body=site.module_bodies.get(module.id, "").strip(),
                 depths=depth_for_module(curriculum, module),
                 unlocks=followers.get(module.id, []),
+                reach_labels=REACH_LABELS,
             ),
         )

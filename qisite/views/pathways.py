@@ -124,12 +124,29 @@ def unlocked_by(curriculum: Curriculum) -> dict[str, list[Module]]:
 
 
 @dataclass(frozen=True)
+class DomainTarget:
+    domain_id: str
+    planned: str | None
+    """The level the audience should reach in the domain, or None when none is planned."""
+    reach: str
+    """How the module's own dose compares: 'reaches', 'step' (lighter), 'beyond' or 'unplanned'."""
+
+
+@dataclass(frozen=True)
 class AudienceDepth:
     """How deep one audience should go in the domains a module covers, beside the module's dose."""
 
     audience: Audience
-    targets: tuple[tuple[str, str | None], ...]
-    """(domain id, planned level id or None) for each of the module's domains."""
+    targets: tuple[DomainTarget, ...]
+
+
+def _reach(curriculum: Curriculum, module: Module, planned: str | None) -> str:
+    rank = curriculum.level_rank
+    if planned is None or planned not in rank:
+        return "unplanned"
+    if rank[module.dose] == rank[planned]:
+        return "reaches"
+    return "step" if rank[module.dose] < rank[planned] else "beyond"
 
 
 def depth_for_module(curriculum: Curriculum, module: Module) -> list[AudienceDepth]:
@@ -137,6 +154,9 @@ def depth_for_module(curriculum: Curriculum, module: Module) -> list[AudienceDep
     depths = []
     for audience_id in module.audiences:
         audience = curriculum.audiences_by_id[audience_id]
-        targets = tuple((d, audience.dose.get(d)) for d in module.domains)
+        targets = tuple(
+            DomainTarget(d, audience.dose.get(d), _reach(curriculum, module, audience.dose.get(d)))
+            for d in module.domains
+        )
         depths.append(AudienceDepth(audience, targets))
     return depths
