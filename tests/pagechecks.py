@@ -78,11 +78,25 @@ def check_module_pages(site: BuiltSite, curriculum: Curriculum, use_directory_ur
             _linked_modules(container, "qisite-before", use_directory_urls, src)
             == module.prerequisites
         )
-        audiences = [
-            a.get_text(strip=True) for a in container.select("table.qisite-depth tbody th")
-        ]
+        rows = container.select("table.qisite-depth tbody tr")
         names = curriculum.audiences_by_id
-        assert audiences == [names[a].name for a in module.audiences]
+        assert [r.th.get_text(strip=True) for r in rows] == [
+            names[a].name for a in module.audiences
+        ]
+        order = [level.id for level in curriculum.dose_levels]
+        for audience_id, row in zip(module.audiences, rows, strict=True):
+            cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+            assert len(cells) == len(module.domains)
+            for domain_id, text in zip(module.domains, cells, strict=True):
+                planned = names[audience_id].dose.get(domain_id)
+                if planned is None:
+                    assert text == "Not planned"
+                    continue
+                assert text.startswith(curriculum.levels_by_id[planned].name)
+                if order.index(module.dose) < order.index(planned):
+                    assert "a step towards it" in text
+                elif module.dose == planned:
+                    assert "reaches it" in text
 
 
 def _linked_modules(
