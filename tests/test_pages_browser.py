@@ -150,3 +150,16 @@ def test_printed_pathway_is_the_plan_alone(
     card = page.locator("[data-qisite-module]").first
     assert card.is_visible()
     assert card.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+
+
+def test_search_finds_a_generated_module_page(
+    page: Any, example_url: str, example_site: BuiltSite
+) -> None:
+    module = curriculum_of(example_site).modules[-1]
+    page.goto(example_url + url_of(paths.MATRIX))
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    page.keyboard.type(module.title)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    assert url_of(paths.module(module.id)) in str(result.get_attribute("href"))
+    assert page.outside_requests == []
