@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from qisite.model import Audience, Curriculum
 from qisite.site import paths
-from tests.browser import axe_violations, describe
+from tests.browser import axe_violations, describe, serve
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
 
@@ -162,4 +164,28 @@ def test_search_finds_a_generated_module_page(
     result = page.locator(".md-search-result__item a").first
     result.wait_for(timeout=10_000)
     assert url_of(paths.module(module.id)) in str(result.get_attribute("href"))
+    assert page.outside_requests == []
+
+
+def test_site_works_under_a_sub_path(page: Any, tmp_path: Path, example_site: BuiltSite) -> None:
+    """As on a GitHub Pages project site: every asset loads and the chooser works."""
+    shutil.copytree(example_site.site_dir, tmp_path / "qi-academy")
+    failed: list[str] = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    curriculum = curriculum_of(example_site)
+    audience = curriculum.audiences[0]
+    with serve(tmp_path) as root:
+        page.goto(root + "qi-academy/")
+        assert page.locator("[data-qisite-chooser-form]").is_visible()  # our script ran
+        choice = page.locator(".qisite-choice").first
+        assert choice.evaluate("e => getComputedStyle(e).display") == "block"  # our styles
+        page.select_option("#qisite-role", label=audience.name)
+        page.locator("[data-qisite-chooser-form] button").press("Enter")
+        page.wait_for_selector(f'[data-qisite-pathway="{audience.id}"]')
+        assert page.url == root + "qi-academy/" + url_of(paths.pathway(audience.id))
+        first_module = page.locator("[data-qisite-module] h3 a").first
+        if first_module.count():
+            first_module.press("Enter")
+            page.wait_for_selector("[data-qisite-module-page]")
+    assert failed == []
     assert page.outside_requests == []
