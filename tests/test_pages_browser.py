@@ -81,6 +81,8 @@ def test_roles_offered_follow_the_chosen_staff_group(
             "#qisite-role option", "os => os.slice(1).map(o => o.textContent)"
         )
         assert offered == [a.name for a in curriculum.audiences if group in a.staff_groups]
+        status = page.locator("[data-qisite-chooser-status]").inner_text()
+        assert status.startswith(f"{len(offered)} group")  # announced to screen readers
 
 
 def test_choosing_no_role_says_so_and_stays(page: Any, example_url: str) -> None:
@@ -146,7 +148,9 @@ def test_printed_pathway_is_the_plan_alone(
     )
     page.goto(example_url + url_of(paths.pathway(audience.id)))
     assert page.locator("[data-qisite-print]").is_visible()
+    assert not page.locator(".qisite-print-only").is_visible()
     page.emulate_media(media="print")
+    assert page.locator(".qisite-print-only").is_visible()
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-qisite-print]"):
         assert not page.locator(hidden).first.is_visible(), hidden
     card = page.locator("[data-qisite-module]").first

@@ -29,18 +29,23 @@
       var group = chosenGroup();
       var previous = select.value;
       while (select.options.length > 1) select.remove(1);
+      var count = 0;
       pathways.forEach(function (pathway) {
         if (group && pathway.groups.indexOf(group) < 0) return;
         var option = new Option(pathway.name, pathway.href);
         select.add(option);
+        count += 1;
         if (option.value === previous) option.selected = true;
       });
+      return count;
     }
 
     form.addEventListener("change", function (event) {
       if (event.target.type === "radio") {
-        fillRoles();
-        status.textContent = "";
+        var count = fillRoles();
+        var label = event.target.parentNode.textContent.trim().toLowerCase();
+        status.textContent =
+          count + (count === 1 ? " group" : " groups") + " listed for " + label + ".";
       }
     });
     form.addEventListener("submit", function (event) {
