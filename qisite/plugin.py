@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from qisite.loading import LoadResult, load_curriculum
 from qisite.model import Curriculum
-from qisite.site import SiteContext, assets, home, paths, produce_all
+from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
 
 log = get_plugin_logger("qisite")
 
@@ -32,6 +32,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.curriculum_path: Path | None = None
         self.loaded: LoadResult | None = None
         self.site: SiteContext | None = None
+        self.stashed_html: dict[str, list[str]] = {}
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -72,7 +73,14 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
 
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
-        return home.expand_markers(self.site, markdown, page.file.src_uri)
+        markdown = home.expand_markers(self.site, markdown, page.file.src_uri)
+        markdown, self.stashed_html[page.file.src_uri] = rawhtml.protect(markdown)
+        return markdown
+
+    # Run first, so that other plugins see the page with our HTML back in place.
+    @event_priority(100)
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        return rawhtml.restore(html, self.stashed_html.pop(page.file.src_uri, []))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.curriculum_path is not None:
