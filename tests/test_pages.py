@@ -9,11 +9,10 @@ import pytest
 import yaml
 
 from qisite.site import paths
+from tests.academies import FIXTURES, academy_with_gaps, second_academy_site
 from tests.linkcheck import broken_links, outside_resources
 from tests.pagechecks import check_site, curriculum_of, url_of
 from tests.sitebuild import BuiltSite, build_project, build_site, make_project
-
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def test_example_site_passes_every_structural_check(example_site: BuiltSite) -> None:
@@ -154,14 +153,6 @@ def test_curriculum_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert module.title in soup.title.get_text()
 
 
-def second_academy_site(root: Path, config: dict | None = None, strict: bool = True) -> BuiltSite:
-    text = (FIXTURES / "second-academy.yaml").read_text(encoding="utf-8")
-    project = make_project(root, curriculum=text, config=config)
-    # Module bodies in content/modules/ belong to the shipped example academy.
-    shutil.rmtree(project / "content" / "modules", ignore_errors=True)
-    return build_project(project, strict=strict)
-
-
 def test_second_academy_builds_strict_and_passes_the_same_checks(tmp_path: Path) -> None:
     site = second_academy_site(tmp_path)
     assert site.warnings() == []
@@ -170,6 +161,18 @@ def test_second_academy_builds_strict_and_passes_the_same_checks(tmp_path: Path)
     assert [level.name for level in curriculum.dose_levels] == ["Bronze", "Silver", "Gold"]
     legend = site.content(url_of(paths.MATRIX)).select("dl.qisite-legend dt")
     assert [dt.get_text(strip=True) for dt in legend] == ["Bronze", "Silver", "Gold"]
+
+
+def test_matrix_marks_gaps_in_words(tmp_path: Path) -> None:
+    site = second_academy_site(tmp_path, strict=False, text=academy_with_gaps())
+    assert any("gap in the plan" in w for w in site.warnings())
+    check_site(site)  # includes the gap wording of every cell
+    article = site.content(url_of(paths.MATRIX))
+    gaps = [li.get_text(" ", strip=True) for li in article.select(".qisite-gap-list li")]
+    assert len(gaps) == 2
+    assert any("planned Gold, delivered Bronze" in g for g in gaps)
+    assert any("planned Silver, delivered nothing" in g for g in gaps)
+    assert len(article.select("td.qisite-cell-gap")) == 2
 
 
 def test_plain_folder_build_without_directory_urls_has_working_links(tmp_path: Path) -> None:

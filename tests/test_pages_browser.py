@@ -10,6 +10,7 @@ import pytest
 
 from qisite.model import Audience, Curriculum
 from qisite.site import paths
+from tests.academies import academy_with_gaps, second_academy_site
 from tests.browser import axe_violations, describe, serve
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
@@ -192,4 +193,14 @@ def test_site_works_under_a_sub_path(page: Any, tmp_path: Path, example_site: Bu
             first_module.press("Enter")
             page.wait_for_selector("[data-qisite-module-page]")
     assert failed == []
+    assert page.outside_requests == []
+
+
+def test_axe_passes_a_matrix_with_gaps(page: Any, tmp_path: Path) -> None:
+    site = second_academy_site(tmp_path, strict=False, text=academy_with_gaps())
+    with serve(site.site_dir) as root:
+        page.goto(root + url_of(paths.MATRIX))
+        assert page.locator("td.qisite-cell-gap .qisite-gap-note").first.is_visible()
+        violations = axe_violations(page)
+    assert not violations, describe(violations)
     assert page.outside_requests == []
