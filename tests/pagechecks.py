@@ -42,6 +42,11 @@ def check_pathways(site: BuiltSite, curriculum: Curriculum, use_directory_urls: 
         expected = {m.id for m in curriculum.modules if audience.id in m.audiences}
         assert len(listed) == len(set(listed)), f"{audience.id}: a module is listed twice"
         assert set(listed) == expected, f"{audience.id}: listed {listed}, assigned {expected}"
+        article = site.content(url_of(paths.pathway(audience.id), use_directory_urls))
+        for item in article.select("[data-qisite-module]"):
+            module = curriculum.modules_by_id[str(item["data-qisite-module"])]
+            outside = [p for p in module.prerequisites if p not in expected]
+            assert item.get_text().count("(not on this pathway)") == len(outside)
         position = {module_id: i for i, module_id in enumerate(listed)}
         for module_id in listed:
             for needed in curriculum.modules_by_id[module_id].prerequisites:

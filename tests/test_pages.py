@@ -170,7 +170,7 @@ def test_matrix_marks_gaps_in_words(tmp_path: Path) -> None:
     article = site.content(url_of(paths.MATRIX))
     gaps = [li.get_text(" ", strip=True) for li in article.select(".qisite-gap-list li")]
     assert len(gaps) == 2
-    assert any("planned Gold, delivered Bronze" in g for g in gaps)
+    assert any("planned Gold, delivered Silver" in g for g in gaps)
     assert any("planned Silver, delivered nothing" in g for g in gaps)
     assert len(article.select("td.qisite-cell-gap")) == 2
 
