@@ -71,6 +71,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             files.append(File.generated(config, output.src_uri, content=output.content))
         return files
 
+    # Run last, so that HTML other hooks add between <!-- qisite:html --> markers is stashed too.
+    @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         markdown = home.expand_markers(self.site, markdown, page.file.src_uri)
