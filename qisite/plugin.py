@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files
 
 from qisite.loading import LoadResult, load_curriculum
 from qisite.model import Curriculum
-from qisite.site import SiteContext, paths, produce_all
+from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
 
 log = get_plugin_logger("qisite")
 
@@ -31,6 +31,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.curriculum: Curriculum | None = None
         self.curriculum_path: Path | None = None
         self.loaded: LoadResult | None = None
+        self.site: SiteContext | None = None
+        self.stashed_html: dict[str, list[str]] = {}
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -47,13 +49,17 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 + "\n".join(str(p) for p in self.loaded.errors)
             )
         self.curriculum = self.loaded.require()
+        # Our own stylesheets and scripts, served from the site itself (never another host).
+        config.extra_css.extend(p for p in assets.stylesheets() if p not in config.extra_css)
+        known = {str(script) for script in config.extra_javascript}
+        config.extra_javascript.extend(p for p in assets.scripts() if p not in known)
         return config
 
     # Run after other plugins have added their files, so that ours win on a clash.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.curriculum is not None
-        site = SiteContext(
+        site = self.site = SiteContext(
             self.curriculum,
             use_directory_urls=config.use_directory_urls,
             module_bodies=_take_module_bodies(files, self.curriculum),
@@ -64,6 +70,19 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 files.remove(existing)
             files.append(File.generated(config, output.src_uri, content=output.content))
         return files
+
+    # Run last, so that HTML other hooks add between <!-- qisite:html --> markers is stashed too.
+    @event_priority(-100)
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        assert self.site is not None
+        markdown = home.expand_markers(self.site, markdown, page.file.src_uri)
+        markdown, self.stashed_html[page.file.src_uri] = rawhtml.protect(markdown)
+        return markdown
+
+    # Run first, so that other plugins see the page with our HTML back in place.
+    @event_priority(100)
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        return rawhtml.restore(html, self.stashed_html.pop(page.file.src_uri, []))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.curriculum_path is not None:

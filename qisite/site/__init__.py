@@ -15,9 +15,9 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 
 def producers() -> list[Producer]:
-    from qisite.site import pathways
+    from qisite.site import assets, matrix, modules, pathways
 
-    return [pathways.produce]
+    return [pathways.produce, modules.produce, matrix.produce, assets.produce]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:

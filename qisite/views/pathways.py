@@ -4,8 +4,52 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
+from enum import StrEnum
 
-from qisite.model import Audience, Curriculum, Module
+from qisite.model import Audience, Curriculum, Format, Module, StaffGroup
+
+
+class FormatGroup(StrEnum):
+    """How pathway totals group the delivery formats."""
+
+    E_LEARNING = "e-learning"
+    CLASSROOM = "classroom"
+    LEARNING_BY_DOING = "learning-by-doing"
+    READING = "reading"
+
+
+FORMAT_GROUP_LABELS: dict[FormatGroup, str] = {
+    FormatGroup.E_LEARNING: "E-learning",
+    FormatGroup.CLASSROOM: "Classroom",
+    FormatGroup.LEARNING_BY_DOING: "Learning by doing",
+    FormatGroup.READING: "Reading",
+}
+
+FORMAT_GROUPS: dict[Format, FormatGroup] = {
+    Format.E_LEARNING: FormatGroup.E_LEARNING,
+    Format.WORKSHOP: FormatGroup.CLASSROOM,
+    Format.CLASSROOM: FormatGroup.CLASSROOM,
+    Format.LEARNING_AT_LUNCH: FormatGroup.CLASSROOM,
+    Format.LEARNING_BY_DOING: FormatGroup.LEARNING_BY_DOING,
+    Format.COACHING: FormatGroup.LEARNING_BY_DOING,
+    Format.READING: FormatGroup.READING,
+}
+
+STAFF_GROUP_LABELS: dict[StaffGroup, str] = {
+    StaffGroup.CLINICAL: "Clinical staff",
+    StaffGroup.NON_CLINICAL: "Non-clinical staff",
+}
+
+
+def minutes_by_format_group(module: Module) -> dict[FormatGroup, int]:
+    """A module's time shared evenly between the format groups it uses.
+
+    A module delivered as e-learning plus a workshop counts half its time in each,
+    so a pathway's group totals always add up to its overall total.
+    """
+    groups = list(dict.fromkeys(FORMAT_GROUPS[f] for f in module.formats))
+    share, rest = divmod(module.duration, len(groups))
+    return {group: share + (1 if i < rest else 0) for i, group in enumerate(groups)}
 
 
 @dataclass(frozen=True)
@@ -16,6 +60,15 @@ class Pathway:
     @property
     def total_minutes(self) -> int:
         return sum(m.duration for m in self.modules)
+
+    @property
+    def minutes_by_group(self) -> dict[FormatGroup, int]:
+        """Minutes per format group, every group present (zero when unused), in display order."""
+        totals = dict.fromkeys(FormatGroup, 0)
+        for module in self.modules:
+            for group, minutes in minutes_by_format_group(module).items():
+                totals[group] += minutes
+        return totals
 
 
 def learning_order(curriculum: Curriculum, modules: list[Module]) -> list[Module]:
@@ -55,3 +108,55 @@ def pathway_for(curriculum: Curriculum, audience: Audience) -> Pathway:
 
 def all_pathways(curriculum: Curriculum) -> list[Pathway]:
     return [pathway_for(curriculum, a) for a in curriculum.audiences]
+
+
+def audiences_for_group(curriculum: Curriculum, group: StaffGroup) -> list[Audience]:
+    return [a for a in curriculum.audiences if group in a.staff_groups]
+
+
+def unlocked_by(curriculum: Curriculum) -> dict[str, list[Module]]:
+    """For each module id, the modules that name it as a prerequisite (curriculum order)."""
+    followers: dict[str, list[Module]] = {m.id: [] for m in curriculum.modules}
+    for module in curriculum.modules:
+        for prerequisite in module.prerequisites:
+            followers.setdefault(prerequisite, []).append(module)
+    return followers
+
+
+@dataclass(frozen=True)
+class DomainTarget:
+    domain_id: str
+    planned: str | None
+    """The level the audience should reach in the domain, or None when none is planned."""
+    reach: str
+    """How the module's own dose compares: 'reaches', 'step' (lighter), 'beyond' or 'unplanned'."""
+
+
+@dataclass(frozen=True)
+class AudienceDepth:
+    """How deep one audience should go in the domains a module covers, beside the module's dose."""
+
+    audience: Audience
+    targets: tuple[DomainTarget, ...]
+
+
+def _reach(curriculum: Curriculum, module: Module, planned: str | None) -> str:
+    rank = curriculum.level_rank
+    if planned is None or planned not in rank:
+        return "unplanned"
+    if rank[module.dose] == rank[planned]:
+        return "reaches"
+    return "step" if rank[module.dose] < rank[planned] else "beyond"
+
+
+def depth_for_module(curriculum: Curriculum, module: Module) -> list[AudienceDepth]:
+    """Who needs a module, and the depth each of them is planned to reach in its domains."""
+    depths = []
+    for audience_id in module.audiences:
+        audience = curriculum.audiences_by_id[audience_id]
+        targets = tuple(
+            DomainTarget(d, audience.dose.get(d), _reach(curriculum, module, audience.dose.get(d)))
+            for d in module.domains
+        )
+        depths.append(AudienceDepth(audience, targets))
+    return depths

@@ -1,0 +1,202 @@
+"""Structural checks of the generated pages against a curriculum, shared by every academy's tests.
+
+Expected values are computed here from the curriculum directly (not through
+qisite's views), so a bug in a view cannot hide itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import Tag
+
+from qisite.catalogue import catalogue_for
+from qisite.loading import load_curriculum
+from qisite.model import Curriculum
+from qisite.site import paths
+from qisite.site.urls import page_url
+from tests.linkcheck import broken_links, outside_resources
+from tests.sitebuild import BuiltSite
+
+
+def curriculum_of(site: BuiltSite) -> Curriculum:
+    return load_curriculum(site.root / "curriculum.yaml").require()
+
+
+def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
+    url = page_url(src_uri, use_directory_urls)
+    return "" if url == "./" else url
+
+
+def modules_on_pathway(site: BuiltSite, audience_id: str, use_directory_urls: bool) -> list[str]:
+    article = site.content(url_of(paths.pathway(audience_id), use_directory_urls))
+    container = article.select_one(f'[data-qisite-pathway="{audience_id}"]')
+    assert container is not None, f"no pathway container for {audience_id}"
+    return [str(item["data-qisite-module"]) for item in container.select("[data-qisite-module]")]
+
+
+def check_pathways(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
+    """Each audience lists exactly its modules, once each, prerequisites before followers."""
+    for audience in curriculum.audiences:
+        listed = modules_on_pathway(site, audience.id, use_directory_urls)
+        expected = {m.id for m in curriculum.modules if audience.id in m.audiences}
+        assert len(listed) == len(set(listed)), f"{audience.id}: a module is listed twice"
+        assert set(listed) == expected, f"{audience.id}: listed {listed}, assigned {expected}"
+        article = site.content(url_of(paths.pathway(audience.id), use_directory_urls))
+        for item in article.select("[data-qisite-module]"):
+            module = curriculum.modules_by_id[str(item["data-qisite-module"])]
+            outside = [p for p in module.prerequisites if p not in expected]
+            assert item.get_text().count("(not on this pathway)") == len(outside)
+        position = {module_id: i for i, module_id in enumerate(listed)}
+        for module_id in listed:
+            for needed in curriculum.modules_by_id[module_id].prerequisites:
+                if needed in position:
+                    assert position[needed] < position[module_id], (
+                        f"{audience.id}: {needed} must come before {module_id}"
+                    )
+
+
+def check_ihi_links(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
+    catalogue = catalogue_for(curriculum)
+    for audience in curriculum.audiences:
+        article = site.content(url_of(paths.pathway(audience.id), use_directory_urls))
+        for item in article.select("[data-qisite-module]"):
+            module = curriculum.modules_by_id[str(item["data-qisite-module"])]
+            links = item.select("a[data-qisite-ihi]")
+            assert [a["data-qisite-ihi"] for a in links] == module.ihi_open_school
+            for link in links:
+                code = str(link["data-qisite-ihi"])
+                assert link["href"] == catalogue.url_for(code)
+                assert catalogue.courses[code].title in link.get_text()
+
+
+def check_module_pages(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
+    """Every module has its page, listing its prerequisites and what it unlocks, by link."""
+    for module in curriculum.modules:
+        src = paths.module(module.id)
+        article = site.content(url_of(src, use_directory_urls))
+        container = article.select_one(f'[data-qisite-module-page="{module.id}"]')
+        assert container is not None, f"no module page container for {module.id}"
+        unlocks = [m.id for m in curriculum.modules if module.id in m.prerequisites]
+        assert _linked_modules(container, "qisite-unlocks", use_directory_urls, src) == unlocks
+        assert (
+            _linked_modules(container, "qisite-before", use_directory_urls, src)
+            == module.prerequisites
+        )
+        rows = container.select("table.qisite-depth tbody tr")
+        names = curriculum.audiences_by_id
+        assert [r.th.get_text(strip=True) for r in rows] == [
+            names[a].name for a in module.audiences
+        ]
+        order = [level.id for level in curriculum.dose_levels]
+        for audience_id, row in zip(module.audiences, rows, strict=True):
+            cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+            assert len(cells) == len(module.domains)
+            for domain_id, text in zip(module.domains, cells, strict=True):
+                planned = names[audience_id].dose.get(domain_id)
+                if planned is None:
+                    assert text == "Not planned"
+                    continue
+                assert text.startswith(curriculum.levels_by_id[planned].name)
+                if order.index(module.dose) < order.index(planned):
+                    assert "a step towards it" in text
+                elif module.dose == planned:
+                    assert "reaches it" in text
+
+
+def _linked_modules(
+    container: Tag, heading_id: str, use_directory_urls: bool, src: str
+) -> list[str]:
+    """Module ids linked in the section under the heading with ``heading_id``."""
+    heading = container.find(id=heading_id)
+    assert heading is not None, f"no #{heading_id} on {src}"
+    ids: list[str] = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        for link in sibling.select("a[href]"):
+            ids.append(_module_id_of(str(link["href"]), use_directory_urls))
+    return ids
+
+
+def _module_id_of(href: str, use_directory_urls: bool) -> str:
+    # Module pages are siblings: '../<id>/' with directory URLs, '<id>.html' without.
+    name = href.rstrip("/").rsplit("/", 1)[-1]
+    return name.removesuffix(".html")
+
+
+def expected_cell(curriculum: Curriculum, audience_id: str, domain_id: str) -> tuple[str, str]:
+    """(planned level id or '', deepest delivered level id or '') worked out by hand."""
+    audience = curriculum.audiences_by_id[audience_id]
+    planned = audience.dose.get(domain_id, "")
+    levels = [level.id for level in curriculum.dose_levels]
+    delivered = ""
+    for module in curriculum.modules:
+        covers = audience_id in module.audiences and domain_id in module.domains
+        if covers and (not delivered or levels.index(module.dose) > levels.index(delivered)):
+            delivered = module.dose
+    return planned, delivered
+
+
+def check_matrix(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
+    article = site.content(url_of(paths.MATRIX, use_directory_urls))
+    table = article.select_one("table.qisite-matrix")
+    assert table is not None and table.caption is not None
+    header = [th.get_text(strip=True) for th in table.select("thead th[scope=col]")][1:]
+    assert header == [a.name for a in curriculum.audiences]
+    rows = table.select("tbody tr")
+    assert [r.select_one("th[scope=row]").get_text(strip=True) for r in rows] == [
+        d.name for d in curriculum.domains
+    ]
+    levels = curriculum.levels_by_id
+    order = [level.id for level in curriculum.dose_levels]
+    for domain, row in zip(curriculum.domains, rows, strict=True):
+        cells = row.select("td")
+        assert len(cells) == len(curriculum.audiences)
+        for audience, cell in zip(curriculum.audiences, cells, strict=True):
+            planned, delivered = expected_cell(curriculum, audience.id, domain.id)
+            text = " ".join(cell.get_text(" ", strip=True).split())
+            assert (cell["data-qisite-planned"], cell["data-qisite-delivered"]) == (
+                planned,
+                delivered,
+            )
+            if planned:
+                assert text.startswith(levels[planned].name)
+                assert f"qisite-level-{order.index(planned)}" in cell["class"]
+            short = planned and (not delivered or order.index(delivered) < order.index(planned))
+            if short:
+                got = levels[delivered].name if delivered else "nothing"
+                assert f"gap: planned {levels[planned].name}, delivered {got}" in text
+                assert cell.select_one(".qisite-icon") is not None
+            else:
+                assert "gap" not in text
+                if delivered:
+                    assert f"delivered: {levels[delivered].name}" in text
+
+
+def check_chooser(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
+    """Home has the chooser form and the plain list of every pathway (the no-script fallback)."""
+    home = site.content(url_of(paths.HOME, use_directory_urls))
+    form = home.select_one("form[data-qisite-chooser-form]")
+    assert form is not None and form.has_attr("hidden"), "the form waits for the script"
+    assert form.select_one("label[for=qisite-role]") is not None
+    assert form.select_one("fieldset legend") is not None
+    links = home.select(".qisite-pathway-list a")
+    expected = [url_of(paths.pathway(a.id), use_directory_urls) for a in curriculum.audiences]
+    assert [Path(str(a["href"])).as_posix().rstrip("/").removeprefix("./") for a in links] == [
+        e.rstrip("/") for e in expected
+    ]
+
+
+def check_site(site: BuiltSite, use_directory_urls: bool = True) -> None:
+    """Every structural check, for any academy."""
+    curriculum = curriculum_of(site)
+    check_pathways(site, curriculum, use_directory_urls)
+    check_ihi_links(site, curriculum, use_directory_urls)
+    check_module_pages(site, curriculum, use_directory_urls)
+    check_matrix(site, curriculum, use_directory_urls)
+    check_chooser(site, curriculum, use_directory_urls)
+    broken = broken_links(site.site_dir)
+    assert not broken, "\n".join(broken)
+    outside = outside_resources(site.site_dir)
+    assert not outside, "\n".join(outside)

@@ -1,0 +1,29 @@
+"""Generated HTML is kept away from Python-Markdown and put back unchanged."""
+
+from __future__ import annotations
+
+import markdown
+
+from qisite.site.rawhtml import HTML_END, HTML_START, protect, restore
+
+PAGE = (
+    f'{HTML_START}\n<div class="a">\n<p>*not markdown*</p>\n{HTML_END}\n'
+    "## Organiser text\n\nSome *emphasis*.\n\n"
+    f"{HTML_START}\n<ul><li>x</li></ul>\n</div>\n{HTML_END}\n"
+)
+
+
+def test_blocks_are_swapped_out_and_markdown_between_them_still_renders() -> None:
+    text, stash = protect(PAGE)
+    assert "<div" not in text and "<ul>" not in text
+    assert len(stash) == 2
+    html = restore(markdown.Markdown(extensions=["toc"]).convert(text), stash)
+    assert '<div class="a">\n<p>*not markdown*</p>' in html  # left exactly as written
+    assert "<em>emphasis</em>" in html
+    assert html.index('<div class="a">') < html.index("Organiser text") < html.index("<ul>")
+    assert "qisite:stash" not in html
+
+
+def test_a_page_without_blocks_is_untouched() -> None:
+    assert protect("# Title\n\ntext\n") == ("# Title\n\ntext\n", [])
+    assert restore("<p>x</p>", []) == "<p>x</p>"
