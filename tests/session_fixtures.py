@@ -42,6 +42,9 @@ BASE = textwrap.dedent(
     """
 )
 
+FIRST_SESSION_LINE = BASE.count("\n") + 2
+"""Where the first item of ``sessions:`` sits when no ``extra`` text is given."""
+
 
 def curriculum_text(sessions: str = "", extra: str = "") -> str:
     """The fixture academy with a ``sessions:`` block (indented YAML list) appended."""
