@@ -15,9 +15,10 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 
 def producers() -> list[Producer]:
+    from qisite.site import calendar as calendar_pages
     from qisite.site import pathways
 
-    return [pathways.produce]
+    return [pathways.produce, calendar_pages.produce]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:
