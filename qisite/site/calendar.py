@@ -34,8 +34,8 @@ def by_month(occurrences: Sequence[Occurrence]) -> list[Month]:
     return list(months.values())
 
 
-def calendar_script() -> str:
-    return files("qisite").joinpath("assets/calendar.js").read_text(encoding="utf-8")
+def asset(name: str) -> str:
+    return files("qisite").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
@@ -56,7 +56,8 @@ def produce(site: SiteContext) -> Iterator[Output]:
             formats=FORMATS,
         ),
     )
-    yield Output(paths.CALENDAR_SCRIPT, calendar_script())
+    yield Output(paths.CALENDAR_SCRIPT, asset("calendar.js"))
+    yield Output(paths.CALENDAR_STYLE, asset("calendar.css"))
     yield Output(paths.FEED_ALL, feed("all sessions", everything, settings))
     # Every audience and module gets a feed, even an empty one, so links never break.
     for audience in curriculum.audiences:
