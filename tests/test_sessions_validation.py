@@ -242,3 +242,16 @@ def test_session_needs_a_start_or_parts(tmp_path) -> None:
     result = load(tmp_path, "- {id: floating, module: mod-intro, venue: Room 1}\n")
     problem = _find(result.errors, "session 'floating' has neither 'start:' nor 'parts:'")
     assert problem.position.line == FIRST_SESSION_LINE
+
+
+def test_a_time_skipped_by_the_clock_change_warns(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - {id: gap, module: mod-intro, start: 2027-03-28 01:30, duration: 1h}
+        - {id: fine, module: mod-intro, start: 2027-03-28 03:30, duration: 1h}
+        """,
+    )
+    assert result.ok
+    gaps = [p for p in result.warnings if "does not exist" in p.message]
+    assert [p.path for p in gaps] == [("sessions", 0, "start")]
