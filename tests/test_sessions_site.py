@@ -182,3 +182,17 @@ def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> 
     assert "../assets/qisite/calendar.js" in [s.get("src", "") for s in page.select("script")]
     styles = [s.get("href", "") for s in page.select("link[rel=stylesheet]")]
     assert "../assets/qisite/calendar.css" in styles
+
+
+def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:
+    from qisite.sessions import occurrences
+    from qisite.sessions.ics import FeedWriter, feed, feed_settings
+    from tests.session_fixtures import curriculum
+
+    (tmp_path / "planned.csv").write_text(CSV, encoding="utf-8")
+    c = curriculum(tmp_path, SESSIONS, extra="session_files: [planned.csv]\n")
+    found = occurrences(c, tmp_path)
+    settings = feed_settings(c, found)
+    writer = FeedWriter(settings)
+    for chosen in (found, found[:1], found[3:7], []):
+        assert writer.feed("some sessions", chosen) == feed("some sessions", chosen, settings)

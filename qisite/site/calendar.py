@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from qisite.sessions import Occurrence, occurrences_for_audience, occurrences_for_modules
-from qisite.sessions.ics import feed, feed_settings, summary
+from qisite.sessions.ics import FeedWriter, feed_settings, summary
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
@@ -41,7 +41,7 @@ def asset(name: str) -> str:
 def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
     everything = site.occurrences
-    settings = feed_settings(curriculum, everything)
+    feeds = FeedWriter(feed_settings(curriculum, everything))
     used_modules = {o.module_id for o in everything}
     used_audiences = {a for o in everything for a in o.audiences}
     yield Output(
@@ -58,15 +58,15 @@ def produce(site: SiteContext) -> Iterator[Output]:
     )
     yield Output(paths.CALENDAR_SCRIPT, asset("calendar.js"))
     yield Output(paths.CALENDAR_STYLE, asset("calendar.css"))
-    yield Output(paths.FEED_ALL, feed("all sessions", everything, settings))
+    yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
     # Every audience and module gets a feed, even an empty one, so links never break.
     for audience in curriculum.audiences:
         chosen = occurrences_for_audience(everything, audience.id)
-        yield Output(paths.audience_feed(audience.id), feed(audience.name, chosen, settings))
+        yield Output(paths.audience_feed(audience.id), feeds.feed(audience.name, chosen))
     for module in curriculum.modules:
         chosen = occurrences_for_modules(everything, [module.id])
-        yield Output(paths.module_feed(module.id), feed(module.title, chosen, settings))
+        yield Output(paths.module_feed(module.id), feeds.feed(module.title, chosen))
     for occurrence in everything:
         yield Output(
-            paths.session_feed(occurrence.slug), feed(summary(occurrence), [occurrence], settings)
+            paths.session_feed(occurrence.slug), feeds.feed(summary(occurrence), [occurrence])
         )
