@@ -196,3 +196,48 @@ def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:
     writer = FeedWriter(settings)
     for chosen in (found, found[:1], found[3:7], []):
         assert writer.feed("some sessions", chosen) == feed("some sessions", chosen, settings)
+
+
+def _unfold(raw: bytes) -> list[str]:
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    physical = raw.decode("utf-8").split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    lines: list[str] = []
+    for line in physical:
+        if line.startswith((" ", "\t")):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    return lines
+
+
+def test_every_feed_follows_rfc5545_structure(site: BuiltSite) -> None:
+    """Checked by hand, not through icalendar: folding, nesting and required properties."""
+    required = {
+        "VCALENDAR": {"PRODID", "VERSION"},
+        "VEVENT": {"UID", "DTSTAMP", "DTSTART"},
+        "VTIMEZONE": {"TZID"},
+        "STANDARD": {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"},
+        "DAYLIGHT": {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"},
+    }
+    for path in (site.site_dir / "feeds").rglob("*.ics"):
+        stack: list[tuple[str, set[str]]] = []
+        zones: set[str] = set()
+        used: set[str] = set()
+        for line in _unfold(path.read_bytes()):
+            name, _, value = line.partition(":")
+            key = name.split(";")[0]
+            if key == "BEGIN":
+                stack.append((value, set()))
+                continue
+            if key == "END":
+                component, seen = stack.pop()
+                assert component == value, path
+                assert required.get(component, set()) <= seen, (path, component, seen)
+                continue
+            stack[-1][1].add(key)
+            if key == "TZID" and stack[-1][0] == "VTIMEZONE":
+                zones.add(value)
+            used.update(p.split("=", 1)[1] for p in name.split(";")[1:] if p.startswith("TZID="))
+        assert stack == [], path
+        assert used <= zones, path
