@@ -34,7 +34,7 @@ def test_list_partial_renders_the_given_sittings_with_relative_links(tmp_path) -
     html = BeautifulSoup(_list_html(site, paths.module("mod-intro"), ["mod-intro"]), "html.parser")
     items = html.select("[data-qisite-occurrence]")
     assert [i["data-qisite-occurrence"].split("@")[0] for i in items] == ["old", "new"]
-    feed = items[0].select_one("a[download]")["href"]
+    feed = items[0].select_one("a.qisite-add-to-calendar")["href"]
     assert feed == "../../feeds/sessions/old.ics"
     assert items[0].select_one("h3 a")["href"] == "./"  # the module page itself
     assert html.select_one("[data-qisite-sessions-none]").has_attr("hidden")

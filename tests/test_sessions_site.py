@@ -162,7 +162,7 @@ def test_calendar_page_lists_sittings_by_month(site: BuiltSite) -> None:
 
 def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None:
     page = site.content("calendar/")
-    links = page.select("a[download]")
+    links = page.select("a.qisite-add-to-calendar")
     assert len(links) == 10
     for link in links:
         target = posixpath.normpath(posixpath.join("calendar/", link["href"]))
