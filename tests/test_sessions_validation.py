@@ -255,3 +255,14 @@ def test_a_time_skipped_by_the_clock_change_warns(tmp_path) -> None:
     assert result.ok
     gaps = [p for p in result.warnings if "does not exist" in p.message]
     assert [p.path for p in gaps] == [("sessions", 0, "start")]
+
+
+def test_csv_accepts_what_a_uk_spreadsheet_saves(tmp_path) -> None:
+    from qisite.sessions import occurrences
+
+    csv = "id,module,start,end,status\nuk,mod-intro,14/01/2027 12:30,13:30:00,Cancelled\n"
+    result = load(tmp_path, extra="session_files: [uk.csv]\n", files={"uk.csv": csv})
+    assert result.ok, result.problems
+    (found,) = occurrences(result.require(), tmp_path)
+    assert found.start.strftime("%Y-%m-%d %H:%M") == "2027-01-14 12:30"
+    assert found.end.strftime("%H:%M") == "13:30" and found.cancelled
