@@ -266,3 +266,19 @@ def test_csv_accepts_what_a_uk_spreadsheet_saves(tmp_path) -> None:
     (found,) = occurrences(result.require(), tmp_path)
     assert found.start.strftime("%Y-%m-%d %H:%M") == "2027-01-14 12:30"
     assert found.end.strftime("%H:%M") == "13:30" and found.cancelled
+
+
+def test_two_parts_at_the_same_time_are_refused(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - id: wave
+          module: mod-data
+          duration: 1h
+          parts:
+            - {name: Launch, start: 2027-02-01 09:00}
+            - {name: Launch again, start: 2027-02-01 09:00}
+        """,
+    )
+    problem = _find(result.errors, "part 'Launch again' of session 'wave' starts at the same time")
+    assert problem.path == ("sessions", 0, "parts", 1, "start")

@@ -290,6 +290,23 @@ def _clock_gaps(
         )
 
 
+def _same_start_parts(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
+    """Two parts of one cohort at the same time would share a calendar UID."""
+    for item in items:
+        first: dict[datetime, int] = {}
+        for index, part in enumerate(item.session.parts):
+            if part.start in first:
+                yield item.problem(
+                    ctx,
+                    ("parts", index, "start"),
+                    f"part '{part.name}' of session '{item.session.id}' starts at the same "
+                    f"time as part {first[part.start] + 1} ({part.start:%Y-%m-%d %H:%M})",
+                    "give each part its own start, or make them one part",
+                )
+            else:
+                first[part.start] = index
+
+
 def _duplicates(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
     """Ids repeated across the YAML and CSV files (the YAML alone is checked elsewhere)."""
     first: dict[str, _Declared] = {}
@@ -319,6 +336,7 @@ def sessions(ctx: CheckContext) -> Iterator[Problem]:
         unique.setdefault(item.session.id, item)
     bounded = [i.session for i in unique.values() if _is_bounded(i.session)]
     found = expand_sessions(ctx.curriculum, bounded)
+    yield from _same_start_parts(ctx, list(unique.values()))
     yield from _overlaps(ctx, list(unique.values()), found)
     yield from _long_past(ctx, list(unique.values()), found)
     yield from _clock_gaps(ctx, list(unique.values()), found)
