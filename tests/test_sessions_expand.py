@@ -96,3 +96,17 @@ def test_cohort_parts_and_filters(tmp_path) -> None:
     assert [o.end.strftime("%H:%M") for o in wave] == ["17:00", "16:00", "15:30"]
     assert all(o.cohort == "Wave 1" and o.audiences == ("aud-board",) for o in wave)
     assert found[0].session_id == "single"
+
+
+def test_every_sessions_module_imports_on_its_own() -> None:
+    """No import cycle between the sessions package and the validation checks."""
+    import subprocess
+    import sys
+
+    for name in (
+        "qisite.sessions.csv_source",
+        "qisite.validation.sessions",
+        "qisite.site.calendar",
+    ):
+        done = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True)
+        assert done.returncode == 0, done.stderr.decode()
