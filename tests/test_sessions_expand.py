@@ -6,6 +6,7 @@ from datetime import UTC
 
 from qisite.sessions import occurrences, occurrences_for_modules
 from tests.session_fixtures import curriculum
+from tests.sitebuild import REPO
 
 
 def _utc(o) -> str:
@@ -108,5 +109,7 @@ def test_every_sessions_module_imports_on_its_own() -> None:
         "qisite.validation.sessions",
         "qisite.site.calendar",
     ):
-        done = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True)
+        done = subprocess.run(
+            [sys.executable, "-c", f"import {name}"], capture_output=True, cwd=REPO
+        )
         assert done.returncode == 0, done.stderr.decode()
