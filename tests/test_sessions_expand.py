@@ -113,3 +113,19 @@ def test_every_sessions_module_imports_on_its_own() -> None:
             [sys.executable, "-c", f"import {name}"], capture_output=True, cwd=REPO
         )
         assert done.returncode == 0, done.stderr.decode()
+
+
+def test_fixed_words_are_read_kindly(tmp_path) -> None:
+    c = curriculum(
+        tmp_path,
+        """\
+        - id: m
+          module: mod-intro
+          start: 2027-01-12 12:30
+          duration: 1h
+          status: Canceled
+          repeat: {every: Month, count: 2}
+        """,
+    )
+    found = occurrences(c, tmp_path)
+    assert [o.start.month for o in found] == [1, 2] and all(o.cancelled for o in found)
