@@ -6,6 +6,7 @@ example academy grows (other features append sections to it).
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -166,11 +167,19 @@ def inject(injection: Injection) -> tuple[str, int]:
     return "\n".join(lines) + "\n", fault_line
 
 
+def write_curriculum(folder: Path, text: str) -> Path:
+    """The edited curriculum with the data files it names (session and progress CSVs) beside it."""
+    for data_file in REPO.glob("*.csv"):
+        shutil.copy(data_file, folder / data_file.name)
+    path = folder / "curriculum.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("injection", INJECTIONS, ids=[i.name for i in INJECTIONS])
 def test_injected_fault_is_reported_at_its_line(injection: Injection, tmp_path: Path) -> None:
     text, line = inject(injection)
-    path = tmp_path / "curriculum.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = write_curriculum(tmp_path, text)
     result = load_curriculum(path, "curriculum.yaml")
     assert not result.ok
     at_line = [str(p) for p in result.errors if p.position.line == line]
@@ -188,16 +197,14 @@ def test_one_fault_gives_one_error(tmp_path: Path) -> None:
         if injection.name in several:
             continue
         text, _ = inject(injection)
-        path = tmp_path / "curriculum.yaml"
-        path.write_text(text, encoding="utf-8")
+        path = write_curriculum(tmp_path, text)
         errors = load_curriculum(path).errors
         assert len(errors) == 1, injection.name + ":\n" + "\n".join(map(str, errors))
 
 
 def test_injected_fault_through_the_command_line(tmp_path: Path) -> None:
     text, line = inject(next(i for i in INJECTIONS if i.name == "unknown prerequisite"))
-    (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
-    run = run_cli("validate", str(tmp_path / "curriculum.yaml"))
+    run = run_cli("validate", str(write_curriculum(tmp_path, text)))
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert f"curriculum.yaml:{line}:" in run.stderr

@@ -16,8 +16,15 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 def producers() -> list[Producer]:
     from qisite.site import assets, matrix, modules, pathways
+    from qisite.site import calendar as calendar_pages
 
-    return [pathways.produce, modules.produce, matrix.produce, assets.produce]
+    return [
+        pathways.produce,
+        modules.produce,
+        matrix.produce,
+        calendar_pages.produce,
+        assets.produce,
+    ]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:

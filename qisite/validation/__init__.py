@@ -5,6 +5,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 """
 
 from qisite.validation import references
+from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
 
 CHECKS: list[Check] = [
@@ -16,6 +17,7 @@ CHECKS: list[Check] = [
     references.dose_gaps,
     references.ihi_codes,
     references.repeated_entries,
+    session_checks.sessions,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]
