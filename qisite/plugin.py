@@ -47,6 +47,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 + "\n".join(str(p) for p in self.loaded.errors)
             )
         self.curriculum = self.loaded.require()
+        config.extra_css.append(paths.LEARNING_RECORD_CSS)
+        config.extra_javascript.append(paths.LEARNING_RECORD_JS)
         return config
 
     # Run after other plugins have added their files, so that ours win on a clash.

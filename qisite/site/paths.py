@@ -12,6 +12,9 @@ MY_LEARNING = "my-learning.md"
 CAPACITY = "capacity.md"
 ASSETS = "assets/qisite"
 FEEDS = "feeds"
+PRIVACY = "privacy.md"
+LEARNING_RECORD_JS = f"{ASSETS}/learning-record.js"
+LEARNING_RECORD_CSS = f"{ASSETS}/learning-record.css"
 
 
 def pathway(audience_id: str) -> str:
