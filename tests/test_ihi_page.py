@@ -92,7 +92,7 @@ def test_nav_has_the_ihi_and_my_learning_pages(example_site: BuiltSite) -> None:
 
 def test_my_learning_embeds_pathways_by_module_id(test_site: BuiltSite) -> None:
     page = test_site.content("my-learning/")
-    data = json.loads(page.select_one("script#qisite-learning-data").string)
+    data = json.loads(page.select_one("[data-qisite-my-learning]")["data-qisite-my-learning"])
     curriculum = load_curriculum(test_site.root / "curriculum.yaml").require()
     assert data["schema"] == 1
     assert [(p["id"], p["modules"]) for p in data["pathways"]] == [

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from qisite.loading import load_curriculum
 from qisite.views.pathways import all_pathways
-from tests.browser import axe_violations, describe
-from tests.sitebuild import REPO
+from tests.browser import axe_violations, describe, serve
+from tests.sitebuild import REPO, build_site
 
 pytestmark = pytest.mark.browser
 
@@ -259,3 +261,38 @@ def test_print_shows_the_record_and_a_line_for_the_appraiser(page: Any, example_
     assert not page.locator(".md-header").is_visible()
     printed_on = page.locator("[data-qisite-printed-on] time").get_attribute("datetime")
     assert printed_on == date.today().isoformat()
+
+
+@pytest.fixture(scope="module")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example academy with Material's instant navigation turned on."""
+    settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    features = [*settings["theme"].get("features", []), "navigation.instant"]
+    root = tmp_path_factory.mktemp("instant")
+    # Instant navigation only follows links under site_url: serve first, then build for that URL.
+    with serve(root / "site") as url:
+        build_site(
+            root,
+            config={"site_url": url, "theme": {**settings["theme"], "features": features}},
+        )
+        yield url
+
+
+def test_controls_appear_after_instant_navigation(page: Any, instant_url: str) -> None:
+    module_id, audiences = _shared_module()
+    page.goto(instant_url)
+    page.evaluate("() => { window.__sameDocument = true }")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="Find your pathway").first.click()
+    page.locator(f'a[href$="pathways/{audiences[0]}/"]').first.click()
+    page.wait_for_selector(f'[data-qisite-pathway="{audiences[0]}"] [data-qisite-progress-text]')
+    assert page.evaluate("() => window.__sameDocument") is True  # no full page load
+    _mark(page, audiences[0], module_id, "done")
+    page.locator(".md-nav--primary a.md-nav__link", has_text="My learning").first.click()
+    page.wait_for_selector("[data-qisite-learning-modules] table")
+    assert page.evaluate("() => window.__sameDocument") is True
+    # One set of controls per module, even after the script ran on several pages.
+    page.go_back()
+    page.wait_for_selector(f'[data-qisite-pathway="{audiences[0]}"] [data-qisite-progress-text]')
+    controls = page.locator(f'[data-qisite-module="{module_id}"] [data-qisite-control]')
+    assert controls.count() == 1
+    assert page.outside_requests == []

@@ -285,10 +285,8 @@
 
   /* ---------- the My learning page ---------- */
 
-  function learningData() {
-    var script = document.getElementById("qisite-learning-data");
-    if (!script) return null;
-    try { return JSON.parse(script.textContent); } catch (e) { return null; }
+  function learningData(page) {
+    try { return JSON.parse(page.getAttribute("data-qisite-my-learning")); } catch (e) { return null; }
   }
 
   function sortedEntries(entries) {
@@ -318,7 +316,7 @@
 
   function renderLearning(record) {
     var page = document.querySelector("[data-qisite-my-learning]");
-    var data = page && learningData();
+    var data = page && learningData(page);
     if (!page || !data) return;
 
     var list = page.querySelector("[data-qisite-learning-pathways]");
