@@ -296,3 +296,48 @@ def test_controls_appear_after_instant_navigation(page: Any, instant_url: str) -
     controls = page.locator(f'[data-qisite-module="{module_id}"] [data-qisite-control]')
     assert controls.count() == 1
     assert page.outside_requests == []
+
+
+MODULE_PAGE = """\
+# Quality improvement basics
+
+<div class="qisite" data-qisite-module-page="{module_id}">
+<p>Take <a href="https://www.ihi.org/learn/courses/open-school/catalog/qi-101"
+data-qisite-ihi="QI 101">QI 101 Introduction to Health Care Improvement</a> first.</p>
+</div>
+"""
+
+
+@pytest.fixture(scope="module")
+def module_page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """The example academy plus a page that follows the module-page DOM contract."""
+    module_id, _ = _shared_module()
+    site = build_site(
+        tmp_path_factory.mktemp("module-page"),
+        extra_files={"content/contract-module.md": MODULE_PAGE.format(module_id=module_id)},
+    )
+    with serve(site.site_dir) as url:
+        yield url, module_id
+
+
+def test_marking_on_a_module_page_counts_on_its_pathways(
+    page: Any, module_page_url: tuple[str, str]
+) -> None:
+    base, module_id = module_page_url
+    _, audiences = _shared_module()
+    page.goto(f"{base}contract-module/")
+    group = page.locator(
+        f'[data-qisite-module-page="{module_id}"] [data-qisite-control="modules"]'
+    )
+    assert group.get_attribute("aria-label") == "My progress: Quality improvement basics"
+    group.locator('button[data-qisite-mark="done"]').click()
+    page.locator('button[data-qisite-kind="courses"][data-qisite-id="QI 101"]').click()
+    assert "Done on" in group.locator("[data-qisite-status]").inner_text()
+    for audience_id in audiences:
+        _open_pathway(page, base, audience_id)
+        done, _ = _progress(page, audience_id)
+        assert done >= 1
+    stored = _stored(page)
+    assert stored["modules"][module_id]["state"] == "done"
+    assert stored["courses"]["QI 101"]["state"] == "done"
+    assert page.outside_requests == []

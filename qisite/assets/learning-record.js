@@ -163,12 +163,17 @@
     window.setTimeout(function () { region.textContent = text; }, 60);
   }
 
+  /** Visible text of an element, without the permalink anchors MkDocs adds to headings. */
+  function plainText(node) {
+    var copy = node.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .qisite-mark").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
   function nameOf(item, fallback) {
     var given = item.getAttribute("data-qisite-title");
     if (given) return given;
-    var heading = item.querySelector("h1, h2, h3, h4, a");
-    var text = (heading || item).textContent.replace(/\s+/g, " ").trim();
-    return text || fallback;
+    return plainText(item.querySelector("h1, h2, h3, h4, a") || item) || fallback;
   }
 
   /* ---------- controls ---------- */
@@ -223,7 +228,8 @@
       page.setAttribute("data-qisite-enhanced", "");
       var id = page.getAttribute("data-qisite-module-page");
       var h1 = document.querySelector("article h1, .md-content h1");
-      page.insertBefore(moduleControl(id, h1 ? h1.textContent.replace(/\s+/g, " ").trim() : id), page.firstChild);
+      var title = page.getAttribute("data-qisite-title") || (h1 && plainText(h1)) || id;
+      page.insertBefore(moduleControl(id, title), page.firstChild);
     });
     root.querySelectorAll("a[data-qisite-ihi]").forEach(function (link) {
       if (link.hasAttribute("data-qisite-enhanced")) return;
