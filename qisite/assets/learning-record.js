@@ -320,6 +320,12 @@
     return el("div", { "class": "qisite-table-scroll" }, [table]);
   }
 
+  /** A table of marked entries (oldest first), or a sentence when there are none. */
+  function showEntries(box, entries, caption, headings, cells, emptyText) {
+    var rows = sortedEntries(entries).map(cells);
+    box.replaceChildren(rows.length ? entriesTable(caption, headings, rows) : el("p", { text: emptyText }));
+  }
+
   function renderLearning(record) {
     var page = document.querySelector("[data-qisite-my-learning]");
     var data = page && learningData(page);
@@ -346,26 +352,20 @@
       pathway.modules.forEach(function (id) { (pathwaysOf[id] = pathwaysOf[id] || []).push(pathway.name); });
     });
 
-    var modules = sortedEntries(record.modules);
-    var moduleBox = page.querySelector("[data-qisite-learning-modules]");
-    moduleBox.replaceChildren(modules.length ? entriesTable(
-      "Modules you have marked, oldest first",
-      ["Module", "Status", "Date", "Pathways"],
-      modules.map(function (e) {
+    showEntries(page.querySelector("[data-qisite-learning-modules]"), record.modules,
+      "Modules you have marked, oldest first", ["Module", "Status", "Date", "Pathways"],
+      function (e) {
         return [titleLink(data.modules[e.id], e.id), STATES[e.state], timeElement(e.date),
           (pathwaysOf[e.id] || []).join(", ") || "None"];
-      })
-    ) : el("p", { text: "Nothing marked yet. Use the Done and In progress buttons on your pathway page." }));
+      },
+      "Nothing marked yet. Use the Done and In progress buttons on your pathway page.");
 
-    var courses = sortedEntries(record.courses);
-    var courseBox = page.querySelector("[data-qisite-learning-courses]");
-    courseBox.replaceChildren(courses.length ? entriesTable(
-      "IHI Open School courses you have marked",
-      ["Code", "Course", "Status", "Date"],
-      courses.map(function (e) {
+    showEntries(page.querySelector("[data-qisite-learning-courses]"), record.courses,
+      "IHI Open School courses you have marked", ["Code", "Course", "Status", "Date"],
+      function (e) {
         return [e.id, titleLink(data.courses[e.id], e.id), STATES[e.state], timeElement(e.date)];
-      })
-    ) : el("p", { text: "Nothing marked yet. Mark courses on the IHI Open School page." }));
+      },
+      "Nothing marked yet. Mark courses on the IHI Open School page.");
 
     var printed = page.querySelector("[data-qisite-printed-on]");
     if (printed) printed.replaceChildren(timeElement(today()));
