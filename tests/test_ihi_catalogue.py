@@ -67,3 +67,13 @@ def test_code_that_is_not_a_code_is_an_error(tmp_path: Path) -> None:
     result = _load(tmp_path, CURRICULUM.replace("[PS 101, QI 201]", "[PS 101, Patient safety]"))
     assert not result.ok
     assert any("is not an IHI Open School course code" in str(e) for e in result.errors)
+
+
+def test_a_course_given_twice_in_the_curriculum_is_an_error(tmp_path: Path) -> None:
+    text = CURRICULUM + "  - {code: qi-101, title: Again, topic: Quality improvement}\n"
+    result = _load(tmp_path, text)
+    assert not result.ok
+    [error] = result.errors
+    first = CURRICULUM.splitlines().index("  - code: QI 101") + 1
+    assert f"IHI Open School course 'QI 101' is already given on line {first}" in str(error)
+    assert "ihi_open_school[2].code" in str(error)

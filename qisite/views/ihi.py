@@ -61,9 +61,10 @@ def course_uses(
         for code in module.ihi_open_school:
             if code in catalogue.courses:
                 modules_for.setdefault(code, []).append(module)
+    codes_of = [(p.audience, codes_used_by(p.modules)) for p in pathways]
     uses = []
     for code, modules in modules_for.items():
-        audiences = tuple(p.audience for p in pathways if code in codes_used_by(p.modules))
+        audiences = tuple(audience for audience, codes in codes_of if code in codes)
         uses.append(
             CourseUse(
                 catalogue.courses[code],
