@@ -50,28 +50,33 @@ def test_override_shows_the_organisers_title_and_address(test_site: BuiltSite) -
 
 
 def test_course_rows_name_their_modules_and_pathways(test_site: BuiltSite) -> None:
-    row = test_site.content("ihi-open-school/").select_one('tr[data-qisite-ihi-course="PS 101"]')
+    page = test_site.content("ihi-open-school/")
+    row = page.select_one('tr[data-qisite-ihi-course="PS 101"]')
     cells = row.find_all("td")
-    assert [a.get_text() for a in cells[2].find_all("a")] == ["Safety basics"]
-    assert [a.get_text() for a in cells[3].find_all("a")] == ["Senior leaders", "Experts"]
-    assert [a["href"] for a in cells[3].find_all("a")] == [
+    assert cells[1].get_text() == "Patient safety"
+    assert cells[2].get_text() == "Yes"
+    assert [a.get_text() for a in cells[3].find_all("a")] == ["Safety basics"]
+    assert [a.get_text() for a in cells[4].find_all("a")] == ["Senior leaders", "Experts"]
+    assert [a["href"] for a in cells[4].find_all("a")] == [
         "../pathways/leaders/",
         "../pathways/experts/",
     ]
-    assert "Basic Certificate" in cells[0].get_text()
+    outside = page.select_one('tr[data-qisite-ihi-course="QI 201"]')
+    assert outside.find_all("td")[2].get_text() == "No"
 
 
 def test_page_states_certificate_coverage_per_pathway(test_site: BuiltSite) -> None:
     page = test_site.content("ihi-open-school/")
-    for audience_id, covered in EXPECTED_COVERAGE.items():
-        section = page.select_one(f'[data-qisite-coverage="{audience_id}"]')
-        count = " ".join(section.select_one(".qisite-coverage-count").get_text().split())
-        assert f"{len(covered)} of 13" in count
-        listed = [li.get_text().split()[0] + " " + li.get_text().split()[1]
-                  for li in section.select(".qisite-coverage-covered li")]
+    rows = page.select("tr[data-qisite-coverage]")
+    assert [r["data-qisite-coverage"] for r in rows] == list(EXPECTED_COVERAGE)
+    for row in rows:
+        covered = EXPECTED_COVERAGE[row["data-qisite-coverage"]]
+        assert row.select_one(".qisite-coverage-count").get_text() == f"{len(covered)} of 13"
+        listed = [li.get_text() for li in row.select(".qisite-coverage-covered li")]
         assert sorted(listed) == sorted(covered)
-        missing = section.select(".qisite-coverage-missing li")
-        assert len(missing) == 13 - len(covered)
+        missing = [li.get_text() for li in row.select(".qisite-coverage-missing li")]
+        assert len(missing) == 13 - len(covered) and not set(missing) & set(covered)
+    assert "the pathway includes them all" in rows[-1].get_text()
 
 
 def test_yaml_text_is_escaped_on_the_ihi_page(tmp_path: Path) -> None:

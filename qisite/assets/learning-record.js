@@ -310,7 +310,7 @@
 
   function entriesTable(caption, headings, rows) {
     var head = el("tr", {}, headings.map(function (h) { return el("th", { scope: "col", text: h }); }));
-    var table = el("table", { "class": "qisite-learning-table" }, [
+    var table = el("table", {}, [
       el("caption", { text: caption }),
       el("thead", {}, [head]),
       el("tbody", {}, rows.map(function (cells) {
