@@ -341,3 +341,22 @@ def test_marking_on_a_module_page_counts_on_its_pathways(
     assert stored["modules"][module_id]["state"] == "done"
     assert stored["courses"]["QI 101"]["state"] == "done"
     assert page.outside_requests == []
+
+
+def test_a_browser_that_refuses_storage_is_told_and_still_counts(
+    page: Any, example_url: str
+) -> None:
+    page.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError') }"
+    )
+    module_id, audiences = _shared_module()
+    _open_pathway(page, example_url, audiences[0])
+    before = _progress(page, audiences[0])[0]
+    _mark(page, audiences[0], module_id, "done")
+    assert _progress(page, audiences[0])[0] == before + 1  # kept for this page at least
+    page.wait_for_function(
+        "() => (document.getElementById('qisite-live') || {})"
+        ".textContent?.includes('would not keep')"
+    )
+    assert _stored(page) is None

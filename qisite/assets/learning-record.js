@@ -21,6 +21,8 @@
   var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_IMPORT_BYTES = 1024 * 1024;
   var memory = null; // used when the browser refuses localStorage (e.g. some private modes)
+  var NOT_KEPT = "This browser would not keep your record (its storage is full or turned off), " +
+    "so it will be lost when you close the page. Save it to a file on My learning to keep it.";
 
   /* ---------- the record ---------- */
 
@@ -67,6 +69,7 @@
   }
 
   function load() {
+    if (memory) return memory; // storage refused earlier: this page keeps the record meanwhile
     var text = null;
     try {
       text = window.localStorage.getItem(KEY);
@@ -91,7 +94,9 @@
       memory = null;
     } catch (e) {
       memory = clean;
+      return false;
     }
+    return true;
   }
 
   function clearRecord() {
@@ -106,7 +111,7 @@
     } else {
       delete record[kind][id];
     }
-    save(record);
+    return save(record);
   }
 
   /** Entries from ``incoming`` are added; on a clash the later date wins (the file on a tie). */
@@ -410,11 +415,11 @@
       }
       var record = load();
       var added = merge(record, incoming);
-      save(record);
+      var kept = save(record);
       refresh();
       var message = "Loaded " + file.name + ": " + added + " entr" + (added === 1 ? "y" : "ies") + " added or updated.";
       if (incoming.skipped) message += " " + incoming.skipped + " unreadable entr" + (incoming.skipped === 1 ? "y was" : "ies were") + " left out.";
-      tell(message);
+      tell(kept ? message : message + " " + NOT_KEPT);
     }).finally(function () { input.value = ""; });
   }
 
@@ -428,13 +433,13 @@
       var id = button.getAttribute("data-qisite-id");
       var state = button.getAttribute("data-qisite-mark");
       var wasPressed = button.getAttribute("aria-pressed") === "true";
-      setEntry(kind, id, wasPressed ? null : state);
+      var kept = setEntry(kind, id, wasPressed ? null : state);
       refresh();
       var name = button.getAttribute("data-qisite-name") || id;
       var text = name + ": " + (wasPressed ? "mark removed" : STATES[state].toLowerCase()) + ".";
       var pathway = button.closest("[data-qisite-pathway]");
       if (pathway) text += " This pathway: " + countsText(pathwayCounts(load(), uniqueModules(pathway))) + ".";
-      announce(text);
+      announce(kept ? text : text + " " + NOT_KEPT);
       return;
     }
     var action = target && target.closest("[data-qisite-action]");
