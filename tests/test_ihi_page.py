@@ -125,3 +125,11 @@ def test_privacy_page_names_the_storage_key(test_site: BuiltSite) -> None:
     text = test_site.content("privacy/").get_text()
     assert "qisite.learning-record.v1" in text
     assert "No cookies" in text and "Clear my data" in text
+
+
+def test_the_record_script_has_no_way_to_send_data() -> None:
+    script = (REPO / "qisite" / "assets" / "learning-record.js").read_text(encoding="utf-8")
+    for sender in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "document.cookie",
+                   "EventSource", ".submit(", "innerHTML"):
+        assert sender not in script, sender
+    assert script.count('"qisite.learning-record.v1"') == 1

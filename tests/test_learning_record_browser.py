@@ -103,6 +103,7 @@ def test_done_on_one_pathway_counts_on_every_pathway_and_survives_reload(
     page.wait_for_selector("[data-qisite-progress-text]")
     assert _progress(page, audiences[-1])[0] == before[audiences[-1]][0] + 1
 
+    assert page.context.cookies() == []
     record = _stored(page)
     assert record == {
         "schema": 1,

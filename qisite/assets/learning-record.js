@@ -130,7 +130,7 @@
     return added;
   }
 
-  /* ---------- small DOM helpers (text only: never innerHTML) ---------- */
+  /* ---------- small DOM helpers: text nodes only, nothing parsed as HTML ---------- */
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
