@@ -202,6 +202,7 @@ def test_import_merges_and_skips_bad_entries(page: Any, example_url: str) -> Non
             module_id: {"state": "done", "date": "2001-01-01"},  # older: the browser's mark stays
             "elsewhere": {"state": "done", "date": "2026-01-05"},
             "<bad>": {"state": "done", "date": "2026-01-05"},
+            "constructor": {"state": "in-progress", "date": "2026-01-06"},  # only an id
         },
         "courses": {"QI 102": {"state": "done", "date": "2026-02-01"}},
     }
@@ -213,11 +214,12 @@ def test_import_merges_and_skips_bad_entries(page: Any, example_url: str) -> Non
         ".startsWith('Loaded')"
     )
     message = page.locator("[data-qisite-learning-message]").inner_text()
-    assert "2 entries added or updated" in message and "1 unreadable entry" in message
+    assert "3 entries added or updated" in message and "1 unreadable entry" in message
     stored = _stored(page)
     assert stored["modules"][module_id]["state"] == "in-progress"
     assert stored["modules"]["elsewhere"] == {"state": "done", "date": "2026-01-05"}
     assert "<bad>" not in stored["modules"]
+    assert stored["modules"]["constructor"] == {"state": "in-progress", "date": "2026-01-06"}
     listed = page.locator("[data-qisite-learning-modules]").inner_text()
     assert "no longer in the curriculum" in listed
 

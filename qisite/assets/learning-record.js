@@ -26,8 +26,17 @@
 
   /* ---------- the record ---------- */
 
+  /** Maps keyed by ids have no prototype, so an id such as "constructor" is only an id. */
+  function idMap() {
+    return Object.create(null);
+  }
+
+  function own(map, id) {
+    return Object.prototype.hasOwnProperty.call(map, id) ? map[id] : undefined;
+  }
+
   function emptyRecord() {
-    return { schema: SCHEMA, modules: {}, courses: {} };
+    return { schema: SCHEMA, modules: idMap(), courses: idMap() };
   }
 
   function today() {
@@ -37,7 +46,7 @@
   }
 
   function cleanEntries(raw) {
-    var out = {};
+    var out = idMap();
     var skipped = 0;
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { entries: out, skipped: 0 };
     Object.keys(raw).forEach(function (id) {
@@ -352,7 +361,7 @@
       return item;
     }));
 
-    var pathwaysOf = {};
+    var pathwaysOf = idMap();
     data.pathways.forEach(function (pathway) {
       pathway.modules.forEach(function (id) { (pathwaysOf[id] = pathwaysOf[id] || []).push(pathway.name); });
     });
@@ -360,7 +369,7 @@
     showEntries(page.querySelector("[data-qisite-learning-modules]"), record.modules,
       "Modules you have marked, oldest first", ["Module", "Status", "Date", "Pathways"],
       function (e) {
-        return [titleLink(data.modules[e.id], e.id), STATES[e.state], timeElement(e.date),
+        return [titleLink(own(data.modules, e.id), e.id), STATES[e.state], timeElement(e.date),
           (pathwaysOf[e.id] || []).join(", ") || "None"];
       },
       "Nothing marked yet. Use the Done and In progress buttons on your pathway page.");
@@ -368,7 +377,7 @@
     showEntries(page.querySelector("[data-qisite-learning-courses]"), record.courses,
       "IHI Open School courses you have marked", ["Code", "Course", "Status", "Date"],
       function (e) {
-        return [e.id, titleLink(data.courses[e.id], e.id), STATES[e.state], timeElement(e.date)];
+        return [e.id, titleLink(own(data.courses, e.id), e.id), STATES[e.state], timeElement(e.date)];
       },
       "Nothing marked yet. Mark courses on the IHI Open School page.");
 
