@@ -35,7 +35,7 @@ def _shared_module() -> tuple[str, list[str]]:
 
 def _progress(page: Any, audience_id: str) -> tuple[int, int]:
     """(done, total) as the pathway page shows it, in words and in the progress bar."""
-    block = page.locator(f'[data-qisite-pathway="{audience_id}"] [data-qisite-progress]')
+    block = page.locator(f'[data-qisite-progress="{audience_id}"]')
     text = block.locator("[data-qisite-progress-text]").inner_text()
     match = re.match(r"(\d+) of (\d+) modules done", text)
     assert match, text
@@ -46,7 +46,7 @@ def _progress(page: Any, audience_id: str) -> tuple[int, int]:
 
 def _open_pathway(page: Any, base: str, audience_id: str) -> None:
     page.goto(f"{base}pathways/{audience_id}/")
-    page.wait_for_selector(f'[data-qisite-pathway="{audience_id}"] [data-qisite-progress-text]')
+    page.wait_for_selector(f'[data-qisite-progress="{audience_id}"] [data-qisite-progress-text]')
 
 
 def _mark(page: Any, audience_id: str, module_id: str, state: str) -> Any:
@@ -287,7 +287,7 @@ def test_controls_appear_after_instant_navigation(page: Any, instant_url: str) -
     page.evaluate("() => { window.__sameDocument = true }")
     page.locator(".md-nav--primary a.md-nav__link", has_text="Find your pathway").first.click()
     page.locator(f'a[href$="pathways/{audiences[0]}/"]').first.click()
-    page.wait_for_selector(f'[data-qisite-pathway="{audiences[0]}"] [data-qisite-progress-text]')
+    page.wait_for_selector(f'[data-qisite-progress="{audiences[0]}"] [data-qisite-progress-text]')
     assert page.evaluate("() => window.__sameDocument") is True  # no full page load
     _mark(page, audiences[0], module_id, "done")
     page.locator(".md-nav--primary a.md-nav__link", has_text="My learning").first.click()
@@ -295,7 +295,7 @@ def test_controls_appear_after_instant_navigation(page: Any, instant_url: str) -
     assert page.evaluate("() => window.__sameDocument") is True
     # One set of controls per module, even after the script ran on several pages.
     page.go_back()
-    page.wait_for_selector(f'[data-qisite-pathway="{audiences[0]}"] [data-qisite-progress-text]')
+    page.wait_for_selector(f'[data-qisite-progress="{audiences[0]}"] [data-qisite-progress-text]')
     controls = page.locator(f'[data-qisite-module="{module_id}"] [data-qisite-control]')
     assert controls.count() == 1
     assert page.outside_requests == []
@@ -311,13 +311,28 @@ data-qisite-ihi="QI 101">QI 101 Introduction to Health Care Improvement</a> firs
 """
 
 
+LIST_PAGE = """\
+# A pathway written as a bare list
+
+<ol class="qisite" data-qisite-pathway="{audience_id}">
+<li data-qisite-module="{module_id}"><h3>Quality improvement basics</h3></li>
+<li data-qisite-module="another-module">Another module</li>
+</ol>
+"""
+
+
 @pytest.fixture(scope="module")
 def module_page_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The example academy plus a page that follows the module-page DOM contract."""
     module_id, _ = _shared_module()
     site = build_site(
         tmp_path_factory.mktemp("module-page"),
-        extra_files={"content/contract-module.md": MODULE_PAGE.format(module_id=module_id)},
+        extra_files={
+            "content/contract-module.md": MODULE_PAGE.format(module_id=module_id),
+            "content/contract-list.md": LIST_PAGE.format(
+                audience_id="list-pathway", module_id=module_id
+            ),
+        },
     )
     with serve(site.site_dir) as url:
         yield url, module_id
@@ -363,3 +378,22 @@ def test_a_browser_that_refuses_storage_is_told_and_still_counts(
         ".textContent?.includes('would not keep')"
     )
     assert _stored(page) is None
+
+
+def test_a_pathway_that_is_itself_a_list_gets_its_bar_before_the_list(
+    page: Any, module_page_url: tuple[str, str]
+) -> None:
+    base, module_id = module_page_url
+    page.goto(f"{base}contract-list/")
+    assert _progress(page, "list-pathway") == (0, 2)
+    bar_is_before = page.evaluate(
+        """() => document.querySelector('[data-qisite-progress="list-pathway"]')
+            .nextElementSibling.matches('[data-qisite-pathway="list-pathway"]')"""
+    )
+    assert bar_is_before
+    group = page.locator(f'[data-qisite-module="{module_id}"] [data-qisite-control="modules"]')
+    assert group.get_attribute("aria-label") == "My progress: Quality improvement basics"
+    _mark(page, "list-pathway", "another-module", "done")
+    assert _progress(page, "list-pathway") == (1, 2)
+    violations = _axe_clean(page)
+    assert violations == [], describe(violations)

@@ -231,10 +231,15 @@
     root.querySelectorAll("[data-qisite-pathway]").forEach(function (pathway) {
       if (pathway.hasAttribute("data-qisite-enhanced")) return;
       pathway.setAttribute("data-qisite-enhanced", "");
-      pathway.insertBefore(progressBlock(pathway.getAttribute("data-qisite-pathway")), pathway.firstChild);
+      var block = progressBlock(pathway.getAttribute("data-qisite-pathway"));
+      pathway.qisiteProgress = block;
+      // A list or table cannot hold a <div>: the bar then goes just before it.
+      if (/^(OL|UL|TABLE|TBODY)$/.test(pathway.tagName)) pathway.parentNode.insertBefore(block, pathway);
+      else pathway.insertBefore(block, pathway.firstChild);
       pathway.querySelectorAll("[data-qisite-module]").forEach(function (item) {
         var id = item.getAttribute("data-qisite-module");
-        item.appendChild(moduleControl(id, nameOf(item, id)));
+        var host = item.tagName === "TR" ? item.lastElementChild || item : item;
+        host.appendChild(moduleControl(id, nameOf(item, id)));
       });
     });
     root.querySelectorAll("[data-qisite-module-page]").forEach(function (page) {
@@ -295,7 +300,7 @@
     });
     document.querySelectorAll("[data-qisite-pathway][data-qisite-enhanced]").forEach(function (pathway) {
       var counts = pathwayCounts(record, uniqueModules(pathway));
-      var block = pathway.querySelector("[data-qisite-progress]");
+      var block = pathway.qisiteProgress;
       var bar = block.querySelector("progress");
       bar.setAttribute("max", String(Math.max(counts.total, 1)));
       bar.setAttribute("value", String(counts.done));
