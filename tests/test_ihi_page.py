@@ -133,3 +133,16 @@ def test_the_record_script_has_no_way_to_send_data() -> None:
                    "EventSource", ".submit(", "innerHTML"):
         assert sender not in script, sender
     assert script.count('"qisite.learning-record.v1"') == 1
+
+
+def test_links_work_without_directory_urls(tmp_path: Path) -> None:
+    site = build_site(tmp_path, curriculum=CURRICULUM, config={"use_directory_urls": False})
+    learning = site.html("my-learning.html").select_one("[data-qisite-my-learning]")
+    data = json.loads(learning["data-qisite-my-learning"])
+    assert data["pathways"][0]["url"] == "pathways/everyone.html"
+    assert (site.site_dir / data["pathways"][0]["url"]).is_file()
+    ihi = site.html("ihi-open-school.html")
+    row = ihi.select_one('tr[data-qisite-coverage="leaders"] a')
+    assert row["href"] == "pathways/leaders.html"
+    script = ihi.select_one('script[src$="learning-record.js"]')["src"]
+    assert (site.site_dir / script).is_file()
