@@ -14,12 +14,18 @@ from qisite.model import Curriculum, IhiCourse
 @dataclass(frozen=True)
 class Catalogue:
     catalogue_url: str
+    """IHI's own list of Open School courses: where a course without an address links to."""
     basic_certificate: tuple[str, ...]
+    """Codes of the 13 courses of the Basic Certificate in Quality and Safety."""
     courses: dict[str, IhiCourse]
 
     def url_for(self, code: str) -> str:
         course = self.courses.get(code)
         return (course.url if course and course.url else None) or self.catalogue_url
+
+    def certificate_courses(self) -> list[IhiCourse]:
+        """The Basic Certificate's courses, in IHI's order (unknown codes left out)."""
+        return [self.courses[c] for c in self.basic_certificate if c in self.courses]
 
 
 @cache
@@ -31,7 +37,7 @@ def builtin_catalogue() -> Catalogue:
 
 
 def catalogue_for(curriculum: Curriculum) -> Catalogue:
-    """The built-in catalogue with the curriculum's additions and replacements applied."""
+    """The built-in catalogue; an entry of the curriculum replaces the course with its code."""
     base = builtin_catalogue()
     courses = dict(base.courses)
     for course in curriculum.ihi_open_school:

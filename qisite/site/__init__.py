@@ -15,7 +15,7 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 
 def producers() -> list[Producer]:
-    from qisite.site import assets, matrix, modules, pathways
+    from qisite.site import assets, ihi, learning, matrix, modules, pathways
     from qisite.site import calendar as calendar_pages
 
     return [
@@ -23,6 +23,8 @@ def producers() -> list[Producer]:
         modules.produce,
         matrix.produce,
         calendar_pages.produce,
+        ihi.produce,
+        learning.produce,
         assets.produce,
     ]
 

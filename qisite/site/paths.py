@@ -13,6 +13,7 @@ CAPACITY = "capacity.md"
 ASSETS = "assets/qisite"
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.ics"
+PRIVACY = "privacy.md"
 
 
 def pathway(audience_id: str) -> str:

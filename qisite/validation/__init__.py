@@ -4,7 +4,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 ``CheckContext`` and yields ``Problem``s.
 """
 
-from qisite.validation import references
+from qisite.validation import ihi, references
 from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
 
@@ -18,6 +18,7 @@ CHECKS: list[Check] = [
     references.ihi_codes,
     references.repeated_entries,
     session_checks.sessions,
+    ihi.duplicate_courses,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]

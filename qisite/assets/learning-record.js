@@ -1,0 +1,501 @@
+/*
+ * qisite learning record: what a member of staff marks as done or in progress,
+ * kept in this browser's localStorage only. Nothing here sends data anywhere.
+ *
+ * Record, under one key:
+ *   {"schema": 1,
+ *    "modules": {"<module id>": {"state": "done" | "in-progress", "date": "YYYY-MM-DD"}},
+ *    "courses": {"<IHI code>": {"state": "done", "date": "YYYY-MM-DD"}}}
+ *
+ * Relies only on the DOM contract: [data-qisite-pathway] containing
+ * [data-qisite-module], [data-qisite-module-page], [data-qisite-ihi] links,
+ * and the My learning page's [data-qisite-my-learning].
+ */
+(function () {
+  "use strict";
+
+  var KEY = "qisite.learning-record.v1";
+  var SCHEMA = 1;
+  var STATES = { done: "Done", "in-progress": "In progress" };
+  var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
+  var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+  var MAX_IMPORT_BYTES = 1024 * 1024;
+  var memory = null; // used when the browser refuses localStorage (e.g. some private modes)
+  var NOT_KEPT = "This browser would not keep your record (its storage is full or turned off), " +
+    "so it will be lost when you close the page. Save it to a file on My learning to keep it.";
+
+  /* ---------- the record ---------- */
+
+  /** Maps keyed by ids have no prototype, so an id such as "constructor" is only an id. */
+  function idMap() {
+    return Object.create(null);
+  }
+
+  function own(map, id) {
+    return Object.prototype.hasOwnProperty.call(map, id) ? map[id] : undefined;
+  }
+
+  function emptyRecord() {
+    return { schema: SCHEMA, modules: idMap(), courses: idMap() };
+  }
+
+  function today() {
+    var d = new Date();
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function cleanEntries(raw) {
+    var out = idMap();
+    var skipped = 0;
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) return { entries: out, skipped: 0 };
+    Object.keys(raw).forEach(function (id) {
+      var entry = raw[id];
+      if (ID_PATTERN.test(id) && entry && typeof entry === "object" &&
+          Object.prototype.hasOwnProperty.call(STATES, entry.state) &&
+          typeof entry.date === "string" && DATE_PATTERN.test(entry.date)) {
+        out[id] = { state: entry.state, date: entry.date };
+      } else {
+        skipped += 1;
+      }
+    });
+    return { entries: out, skipped: skipped };
+  }
+
+  /** A clean copy of a record, or an Error saying why it is not one. */
+  function checkRecord(raw) {
+    if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+      return new Error("the file does not hold a learning record");
+    }
+    if (raw.schema !== SCHEMA) {
+      return new Error("the file is not a learning record of this version (schema " + SCHEMA + ")");
+    }
+    var modules = cleanEntries(raw.modules);
+    var courses = cleanEntries(raw.courses);
+    var record = { schema: SCHEMA, modules: modules.entries, courses: courses.entries };
+    record.skipped = modules.skipped + courses.skipped;
+    return record;
+  }
+
+  function load() {
+    if (memory) return memory; // storage refused earlier: this page keeps the record meanwhile
+    var text = null;
+    try {
+      text = window.localStorage.getItem(KEY);
+    } catch (e) {
+      return memory || emptyRecord();
+    }
+    if (!text) return emptyRecord();
+    try {
+      var record = checkRecord(JSON.parse(text));
+      if (record instanceof Error) return emptyRecord();
+      delete record.skipped;
+      return record;
+    } catch (e) {
+      return emptyRecord();
+    }
+  }
+
+  function save(record) {
+    var clean = { schema: SCHEMA, modules: record.modules, courses: record.courses };
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(clean));
+      memory = null;
+    } catch (e) {
+      memory = clean;
+      return false;
+    }
+    return true;
+  }
+
+  function clearRecord() {
+    memory = null;
+    try { window.localStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }
+  }
+
+  function setEntry(kind, id, state) {
+    var record = load();
+    if (state) {
+      record[kind][id] = { state: state, date: today() };
+    } else {
+      delete record[kind][id];
+    }
+    return save(record);
+  }
+
+  /** Entries from ``incoming`` are added; on a clash the later date wins (the file on a tie). */
+  function merge(current, incoming) {
+    var added = 0;
+    ["modules", "courses"].forEach(function (kind) {
+      Object.keys(incoming[kind]).forEach(function (id) {
+        var mine = current[kind][id];
+        var theirs = incoming[kind][id];
+        if (!mine || theirs.date >= mine.date) {
+          current[kind][id] = theirs;
+          added += 1;
+        }
+      });
+    });
+    return added;
+  }
+
+  /* ---------- small DOM helpers: text nodes only, nothing parsed as HTML ---------- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (name) {
+      if (name === "text") node.textContent = attrs[name];
+      else node.setAttribute(name, attrs[name]);
+    });
+    (children || []).forEach(function (child) {
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function hidden(text) {
+    return el("span", { "class": "qisite-visually-hidden", text: text });
+  }
+
+  function formatDate(iso) {
+    var parts = iso.split("-");
+    var date = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
+    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function timeElement(iso) {
+    return el("time", { datetime: iso, text: formatDate(iso) });
+  }
+
+  function announce(text) {
+    var region = document.getElementById("qisite-live");
+    if (!region) {
+      region = el("div", { id: "qisite-live", "class": "qisite-visually-hidden", role: "status", "aria-live": "polite" });
+      document.body.appendChild(region);
+    }
+    region.textContent = "";
+    window.setTimeout(function () { region.textContent = text; }, 60);
+  }
+
+  /** Visible text of an element, without the permalink anchors MkDocs adds to headings. */
+  function plainText(node) {
+    var copy = node.cloneNode(true);
+    copy.querySelectorAll(".headerlink, .qisite-mark").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function nameOf(item, fallback) {
+    var given = item.getAttribute("data-qisite-title");
+    if (given) return given;
+    return plainText(item.querySelector("h1, h2, h3, h4, a") || item) || fallback;
+  }
+
+  /* ---------- controls ---------- */
+
+  function moduleControl(id, title) {
+    var group = el("div", { "class": "qisite-mark", role: "group", "data-qisite-control": "modules", "data-qisite-id": id });
+    group.setAttribute("aria-label", "My progress: " + title);
+    Object.keys(STATES).forEach(function (state) {
+      group.appendChild(el("button", {
+        type: "button", "class": "qisite-mark__button", "aria-pressed": "false",
+        "data-qisite-mark": state, "data-qisite-kind": "modules", "data-qisite-id": id,
+        "data-qisite-name": title
+      }, [STATES[state], hidden(": " + title)]));
+    });
+    group.appendChild(el("span", { "class": "qisite-mark__status", "data-qisite-status": "" }));
+    return group;
+  }
+
+  function courseControl(code, title) {
+    var group = el("span", { "class": "qisite-mark qisite-mark--course", "data-qisite-control": "courses", "data-qisite-id": code });
+    group.appendChild(el("button", {
+      type: "button", "class": "qisite-mark__button", "aria-pressed": "false",
+      "data-qisite-mark": "done", "data-qisite-kind": "courses", "data-qisite-id": code,
+      "data-qisite-name": title
+    }, ["Done", hidden(": " + title)]));
+    group.appendChild(el("span", { "class": "qisite-mark__status", "data-qisite-status": "" }));
+    return group;
+  }
+
+  function progressBlock(pathwayId) {
+    var labelId = "qisite-progress-label-" + pathwayId;
+    var textId = "qisite-progress-text-" + pathwayId;
+    return el("div", { "class": "qisite-progress", "data-qisite-progress": pathwayId }, [
+      el("p", { id: labelId, "class": "qisite-progress__label", text: "My progress on this pathway" }),
+      el("progress", { max: "1", value: "0", "aria-labelledby": labelId, "aria-describedby": textId }),
+      el("p", { id: textId, "class": "qisite-progress__text", "data-qisite-progress-text": "" })
+    ]);
+  }
+
+  function enhance(root) {
+    root.querySelectorAll("[data-qisite-pathway]").forEach(function (pathway) {
+      if (pathway.hasAttribute("data-qisite-enhanced")) return;
+      pathway.setAttribute("data-qisite-enhanced", "");
+      var block = progressBlock(pathway.getAttribute("data-qisite-pathway"));
+      pathway.qisiteProgress = block;
+      // A list or table cannot hold a <div>: the bar then goes just before it.
+      if (/^(OL|UL|TABLE|TBODY)$/.test(pathway.tagName)) pathway.parentNode.insertBefore(block, pathway);
+      else pathway.insertBefore(block, pathway.firstChild);
+      pathway.querySelectorAll("[data-qisite-module]").forEach(function (item) {
+        var id = item.getAttribute("data-qisite-module");
+        var host = item.tagName === "TR" ? item.lastElementChild || item : item;
+        host.appendChild(moduleControl(id, nameOf(item, id)));
+      });
+    });
+    root.querySelectorAll("[data-qisite-module-page]").forEach(function (page) {
+      if (page.hasAttribute("data-qisite-enhanced")) return;
+      page.setAttribute("data-qisite-enhanced", "");
+      var id = page.getAttribute("data-qisite-module-page");
+      var h1 = document.querySelector("article h1, .md-content h1");
+      var title = page.getAttribute("data-qisite-title") || (h1 && plainText(h1)) || id;
+      page.insertBefore(moduleControl(id, title), page.firstChild);
+    });
+    root.querySelectorAll("a[data-qisite-ihi]").forEach(function (link) {
+      if (link.hasAttribute("data-qisite-enhanced")) return;
+      link.setAttribute("data-qisite-enhanced", "");
+      var code = link.getAttribute("data-qisite-ihi");
+      link.insertAdjacentElement("afterend", courseControl(code, nameOf(link, code)));
+    });
+  }
+
+  function statusText(entry) {
+    if (!entry) return "Not started";
+    return STATES[entry.state] + " on " + formatDate(entry.date);
+  }
+
+  function pathwayCounts(record, moduleIds) {
+    var done = 0;
+    var started = 0;
+    moduleIds.forEach(function (id) {
+      var entry = record.modules[id];
+      if (entry && entry.state === "done") done += 1;
+      else if (entry && entry.state === "in-progress") started += 1;
+    });
+    return { done: done, started: started, total: moduleIds.length };
+  }
+
+  function countsText(counts) {
+    var text = counts.done + " of " + counts.total + " modules done";
+    if (counts.started) text += ", " + counts.started + " in progress";
+    return text;
+  }
+
+  function uniqueModules(pathway) {
+    var seen = [];
+    pathway.querySelectorAll("[data-qisite-module]").forEach(function (item) {
+      var id = item.getAttribute("data-qisite-module");
+      if (seen.indexOf(id) < 0) seen.push(id);
+    });
+    return seen;
+  }
+
+  function refreshControls(record) {
+    document.querySelectorAll("[data-qisite-control]").forEach(function (group) {
+      var entry = record[group.getAttribute("data-qisite-control")][group.getAttribute("data-qisite-id")];
+      group.querySelectorAll("[data-qisite-mark]").forEach(function (button) {
+        var pressed = !!entry && entry.state === button.getAttribute("data-qisite-mark");
+        button.setAttribute("aria-pressed", pressed ? "true" : "false");
+      });
+      group.querySelector("[data-qisite-status]").textContent = statusText(entry);
+    });
+    document.querySelectorAll("[data-qisite-pathway][data-qisite-enhanced]").forEach(function (pathway) {
+      var counts = pathwayCounts(record, uniqueModules(pathway));
+      var block = pathway.qisiteProgress;
+      var bar = block.querySelector("progress");
+      bar.setAttribute("max", String(Math.max(counts.total, 1)));
+      bar.setAttribute("value", String(counts.done));
+      block.querySelector("[data-qisite-progress-text]").textContent = countsText(counts);
+    });
+  }
+
+  /* ---------- the My learning page ---------- */
+
+  function learningData(page) {
+    try { return JSON.parse(page.getAttribute("data-qisite-my-learning")); } catch (e) { return null; }
+  }
+
+  function sortedEntries(entries) {
+    return Object.keys(entries).map(function (id) {
+      return { id: id, state: entries[id].state, date: entries[id].date };
+    }).sort(function (a, b) {
+      return a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1;
+    });
+  }
+
+  function titleLink(info, fallback) {
+    if (!info) return el("span", {}, [fallback + " (no longer in the curriculum)"]);
+    return el("a", { href: info.url, text: info.title });
+  }
+
+  function entriesTable(caption, headings, rows) {
+    var head = el("tr", {}, headings.map(function (h) { return el("th", { scope: "col", text: h }); }));
+    var table = el("table", {}, [
+      el("caption", { text: caption }),
+      el("thead", {}, [head]),
+      el("tbody", {}, rows.map(function (cells) {
+        return el("tr", {}, cells.map(function (c) { return el("td", {}, [c]); }));
+      }))
+    ]);
+    return el("div", { "class": "qisite-table-scroll" }, [table]);
+  }
+
+  /** A table of marked entries (oldest first), or a sentence when there are none. */
+  function showEntries(box, entries, caption, headings, cells, emptyText) {
+    var rows = sortedEntries(entries).map(cells);
+    box.replaceChildren(rows.length ? entriesTable(caption, headings, rows) : el("p", { text: emptyText }));
+  }
+
+  function renderLearning(record) {
+    var page = document.querySelector("[data-qisite-my-learning]");
+    var data = page && learningData(page);
+    if (!page || !data) return;
+
+    var list = page.querySelector("[data-qisite-learning-pathways]");
+    list.replaceChildren.apply(list, data.pathways.map(function (pathway) {
+      var counts = pathwayCounts(record, pathway.modules);
+      var textId = "qisite-learning-count-" + pathway.id;
+      var item = el("li", { "data-qisite-learning-pathway": pathway.id }, [
+        el("a", { href: pathway.url, text: pathway.name }),
+        el("progress", {
+          max: String(Math.max(counts.total, 1)), value: String(counts.done),
+          "aria-label": "Progress on " + pathway.name, "aria-describedby": textId
+        }),
+        el("span", { id: textId, "class": "qisite-progress__text", text: countsText(counts) })
+      ]);
+      if (!counts.done && !counts.started) item.classList.add("qisite-no-print");
+      return item;
+    }));
+
+    var pathwaysOf = idMap();
+    data.pathways.forEach(function (pathway) {
+      pathway.modules.forEach(function (id) { (pathwaysOf[id] = pathwaysOf[id] || []).push(pathway.name); });
+    });
+
+    showEntries(page.querySelector("[data-qisite-learning-modules]"), record.modules,
+      "Modules you have marked, oldest first", ["Module", "Status", "Date", "Pathways"],
+      function (e) {
+        return [titleLink(own(data.modules, e.id), e.id), STATES[e.state], timeElement(e.date),
+          (pathwaysOf[e.id] || []).join(", ") || "None"];
+      },
+      "Nothing marked yet. Use the Done and In progress buttons on your pathway page.");
+
+    showEntries(page.querySelector("[data-qisite-learning-courses]"), record.courses,
+      "IHI Open School courses you have marked", ["Code", "Course", "Status", "Date"],
+      function (e) {
+        return [e.id, titleLink(own(data.courses, e.id), e.id), STATES[e.state], timeElement(e.date)];
+      },
+      "Nothing marked yet. Mark courses on the IHI Open School page.");
+
+    var printed = page.querySelector("[data-qisite-printed-on]");
+    if (printed) printed.replaceChildren(timeElement(today()));
+  }
+
+  function tell(text) {
+    var message = document.querySelector("[data-qisite-learning-message]");
+    if (message) message.textContent = text;
+    announce(text);
+  }
+
+  function exportRecord() {
+    var record = load();
+    var payload = { schema: SCHEMA, exported: today(), modules: record.modules, courses: record.courses };
+    var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
+    var link = el("a", { href: URL.createObjectURL(blob), download: "learning-record-" + today() + ".json" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
+    tell("Your record was saved to a file named " + link.getAttribute("download") + ".");
+  }
+
+  function importFile(input) {
+    var file = input.files && input.files[0];
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      tell("Nothing was loaded: " + file.name + " is too large to be a learning record.");
+      input.value = "";
+      return;
+    }
+    file.text().then(function (text) {
+      var incoming;
+      try {
+        incoming = checkRecord(JSON.parse(text));
+      } catch (e) {
+        incoming = new Error("the file is not JSON");
+      }
+      if (incoming instanceof Error) {
+        tell("Nothing was loaded: " + incoming.message + ".");
+        return;
+      }
+      var record = load();
+      var added = merge(record, incoming);
+      var kept = save(record);
+      refresh();
+      var message = "Loaded " + file.name + ": " + added + " entr" + (added === 1 ? "y" : "ies") + " added or updated.";
+      if (incoming.skipped) message += " " + incoming.skipped + " unreadable entr" + (incoming.skipped === 1 ? "y was" : "ies were") + " left out.";
+      tell(kept ? message : message + " " + NOT_KEPT);
+    }).finally(function () { input.value = ""; });
+  }
+
+  /* ---------- events (registered once; they survive instant navigation) ---------- */
+
+  function onClick(event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var button = target && target.closest("[data-qisite-mark]");
+    if (button) {
+      var kind = button.getAttribute("data-qisite-kind");
+      var id = button.getAttribute("data-qisite-id");
+      var state = button.getAttribute("data-qisite-mark");
+      var wasPressed = button.getAttribute("aria-pressed") === "true";
+      var kept = setEntry(kind, id, wasPressed ? null : state);
+      refresh();
+      var name = button.getAttribute("data-qisite-name") || id;
+      var text = name + ": " + (wasPressed ? "mark removed" : STATES[state].toLowerCase()) + ".";
+      var pathway = button.closest("[data-qisite-pathway]");
+      if (pathway) text += " This pathway: " + countsText(pathwayCounts(load(), uniqueModules(pathway))) + ".";
+      announce(kept ? text : text + " " + NOT_KEPT);
+      return;
+    }
+    var action = target && target.closest("[data-qisite-action]");
+    if (!action) return;
+    var what = action.getAttribute("data-qisite-action");
+    if (what === "print") window.print();
+    if (what === "export") exportRecord();
+    if (what === "clear" && window.confirm(
+      "Remove your whole learning record from this browser? This cannot be undone.")) {
+      clearRecord();
+      refresh();
+      tell("Your learning record was removed from this browser.");
+    }
+  }
+
+  function onChange(event) {
+    var target = event.target;
+    if (target instanceof HTMLInputElement && target.hasAttribute("data-qisite-import")) importFile(target);
+  }
+
+  function refresh() {
+    var record = load();
+    refreshControls(record);
+    renderLearning(record);
+  }
+
+  function start() {
+    enhance(document);
+    refresh();
+  }
+
+  if (!window.__qisiteLearningRecord) {
+    window.__qisiteLearningRecord = true;
+    document.addEventListener("click", onClick);
+    document.addEventListener("change", onChange);
+    window.addEventListener("storage", function (event) { if (event.key === KEY || event.key === null) refresh(); });
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(start);
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  }
+})();
