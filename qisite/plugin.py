@@ -57,6 +57,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             self.curriculum,
             use_directory_urls=config.use_directory_urls,
             module_bodies=_take_module_bodies(files, self.curriculum),
+            base_dir=self.curriculum_path.parent if self.curriculum_path else Path(),
         )
         for output in produce_all(site):
             existing = files.get_file_from_path(output.src_uri)

@@ -15,9 +15,9 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 
 def producers() -> list[Producer]:
-    from qisite.site import pathways
+    from qisite.site import capacity, pathways
 
-    return [pathways.produce]
+    return [pathways.produce, capacity.produce]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -38,6 +39,8 @@ class SiteContext:
     use_directory_urls: bool = True
     module_bodies: dict[str, str] = field(default_factory=dict)
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
+    base_dir: Path = field(default_factory=Path)
+    """The folder of curriculum.yaml: files it names are relative to it."""
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -4,7 +4,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 ``CheckContext`` and yields ``Problem``s.
 """
 
-from qisite.validation import references
+from qisite.validation import capacity, references
 from qisite.validation.context import Check, CheckContext
 
 CHECKS: list[Check] = [
@@ -15,6 +15,7 @@ CHECKS: list[Check] = [
     references.prerequisite_depth,
     references.dose_gaps,
     references.ihi_codes,
+    capacity.check,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]

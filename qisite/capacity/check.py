@@ -1,0 +1,151 @@
+"""The capacity check: are enough places scheduled, in time, to reach each target?
+
+For each target:
+- trained so far: the progress rows that count for it, added up; "as of" is
+  the latest of their dates;
+- still needed: the target minus trained so far (never below zero);
+- places offered: capacity of the session occurrences for the target's
+  module that are open to its audience, not cancelled, and start after the
+  "as of" date (earlier ones are already in the progress counts) and on or
+  before the deadline. An occurrence with no capacity (an e-learning module,
+  say) has no limit, and the target is then on track;
+- short by: still needed minus places offered, when that is above zero.
+
+A progress row counts for a target when it names the target's audience (and,
+if it also names a module, that module is the target's), or names no
+audience and the target's module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from qisite.capacity.progress import ProgressRow
+from qisite.capacity.targets import PlannedTarget
+
+
+class OccurrenceLike(Protocol):
+    """What the check needs of a session occurrence (``qisite.sessions.expand.Occurrence``)."""
+
+    @property
+    def module_id(self) -> str: ...
+    @property
+    def audiences(self) -> Sequence[str]: ...
+    @property
+    def start(self) -> datetime: ...
+    @property
+    def capacity(self) -> int | None: ...
+    @property
+    def cancelled(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Places:
+    sessions: int
+    places: int
+    unlimited: bool
+    """At least one of the sessions has no capacity limit."""
+
+    def __str__(self) -> str:
+        return "no limit" if self.unlimited else f"{self.places:,}"
+
+
+@dataclass(frozen=True)
+class CapacityLine:
+    planned: PlannedTarget
+    trained: int
+    as_of: date | None
+    offered: Places
+
+    @property
+    def still_needed(self) -> int:
+        return max(0, self.planned.people - self.trained)
+
+    @property
+    def short_by(self) -> int:
+        if self.offered.unlimited:
+            return 0
+        return max(0, self.still_needed - self.offered.places)
+
+    @property
+    def on_track(self) -> bool:
+        return self.short_by == 0
+
+    @property
+    def verdict(self) -> str:
+        if self.still_needed == 0:
+            return "target reached"
+        if self.on_track:
+            return "on track"
+        return f"short by {self.short_by:,} place{'s' * (self.short_by != 1)}"
+
+
+def counts_for(planned: PlannedTarget, row: ProgressRow) -> bool:
+    module_id = planned.module.id if planned.module else None
+    if row.audience is not None:
+        return row.audience == planned.audience.id and row.module in (None, module_id)
+    return row.module is not None and row.module == module_id
+
+
+def rows_for(planned: PlannedTarget, rows: Iterable[ProgressRow]) -> list[ProgressRow]:
+    return [row for row in rows if counts_for(planned, row)]
+
+
+def places_offered(
+    occurrences: Iterable[OccurrenceLike],
+    module_id: str | None,
+    audience_id: str,
+    after: date | None,
+    by: date,
+) -> Places:
+    """Places in occurrences of a module open to an audience, after ``after``, up to ``by``."""
+    sessions = places = 0
+    unlimited = False
+    for occurrence in occurrences:
+        day = occurrence.start.date()
+        if (
+            occurrence.cancelled
+            or occurrence.module_id != module_id
+            or audience_id not in occurrence.audiences
+            or day > by
+            or (after is not None and day <= after)
+        ):
+            continue
+        sessions += 1
+        if occurrence.capacity is None:
+            unlimited = True
+        else:
+            places += occurrence.capacity
+    return Places(sessions, places, unlimited)
+
+
+def check_capacity(
+    targets: Sequence[PlannedTarget],
+    occurrences: Sequence[OccurrenceLike],
+    rows: Sequence[ProgressRow],
+) -> list[CapacityLine]:
+    lines = []
+    for planned in targets:
+        own = rows_for(planned, rows)
+        as_of = max((row.date for row in own), default=None)
+        trained = sum(row.completed for row in own)
+        module_id = planned.module.id if planned.module else None
+        offered = places_offered(occurrences, module_id, planned.audience.id, as_of, planned.by)
+        lines.append(CapacityLine(planned, trained, as_of, offered))
+    return lines
+
+
+def cumulative(rows: Iterable[ProgressRow]) -> list[tuple[date, int]]:
+    """People trained so far at each reported date (rows on the same date are added)."""
+    by_day: dict[date, int] = {}
+    for row in rows:
+        by_day[row.date] = by_day.get(row.date, 0) + row.completed
+    total = 0
+    series = []
+    for day in sorted(by_day):
+        total += by_day[day]
+        series.append((day, total))
+    return series

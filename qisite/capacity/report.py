@@ -1,0 +1,97 @@
+"""Everything the capacity page and ``qisite report`` show, computed once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from qisite.capacity.check import CapacityLine, OccurrenceLike, check_capacity, cumulative, rows_for
+from qisite.capacity.progress import ProgressRow, load_progress
+from qisite.capacity.rules import Range, Recommendation, recommendations, teams_supported
+from qisite.capacity.runchart import RunChart, run_chart
+from qisite.capacity.schedule import scheduled_occurrences
+from qisite.capacity.targets import PlannedTarget, plan_targets
+from qisite.model import Curriculum
+from qisite.model.targets import RuleOfThumb
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """A rule of thumb beside what the curriculum declares for the same role."""
+
+    recommendation: Recommendation
+    declared: tuple[PlannedTarget, ...]
+    declared_figure: Range | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    line: CapacityLine
+    series: tuple[tuple[date, int], ...]
+    chart: RunChart
+
+    @property
+    def planned(self) -> PlannedTarget:
+        return self.line.planned
+
+
+@dataclass(frozen=True)
+class CapacityReport:
+    headcount: int
+    rules: tuple[RuleRow, ...]
+    lines: tuple[CapacityLine, ...]
+    progress: tuple[Progress, ...]
+
+
+def _rule_rows(headcount: int, targets: Sequence[PlannedTarget]) -> tuple[RuleRow, ...]:
+    declared = {
+        rule: tuple(t for t in targets if t.target.rule_of_thumb is rule) for rule in RuleOfThumb
+    }
+    coaches = declared[RuleOfThumb.QUALITY_COACHES]
+    rows = []
+    for recommendation in recommendations(headcount):
+        if recommendation.key == "teams-supported":
+            mine = coaches
+            total = sum(t.people for t in coaches)
+            figure = teams_supported(total) if coaches else None
+        elif recommendation.key in RuleOfThumb.__members__.values():
+            mine = declared[RuleOfThumb(recommendation.key)]
+            total = sum(t.people for t in mine)
+            figure = Range(total, total) if mine else None
+        else:
+            mine, figure = (), None
+        rows.append(RuleRow(recommendation, mine, figure))
+    return tuple(rows)
+
+
+def build_report(
+    curriculum: Curriculum,
+    occurrences: Sequence[OccurrenceLike],
+    rows: Sequence[ProgressRow],
+) -> CapacityReport:
+    targets = plan_targets(curriculum)
+    lines = check_capacity(targets, occurrences, rows)
+    progress = []
+    for line in lines:
+        series = cumulative(rows_for(line.planned, rows))
+        progress.append(Progress(line, tuple(series), run_chart(series, line.planned.people)))
+    return CapacityReport(
+        curriculum.academy.headcount,
+        _rule_rows(curriculum.academy.headcount, targets),
+        tuple(lines),
+        tuple(progress),
+    )
+
+
+def report_for(curriculum: Curriculum, base_dir: Path) -> CapacityReport:
+    """The report from the files beside the curriculum (validated already)."""
+    rows, _ = load_progress(
+        curriculum.progress_files,
+        base_dir,
+        "curriculum.yaml",
+        curriculum.audiences_by_id,
+        curriculum.modules_by_id,
+    )
+    return build_report(curriculum, scheduled_occurrences(curriculum, base_dir), rows)
