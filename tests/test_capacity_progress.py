@@ -1,0 +1,125 @@
+"""Progress CSV files: aggregate counts in, personal data refused with the row and column."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from qisite.capacity.progress import looks_personal, read_progress_csv
+from qisite.loading import load_curriculum
+from tests.capacity_fixture import CURRICULUM, PROGRESS
+
+AUDIENCES = {"all-staff", "board"}
+MODULES = {"intro", "board-data"}
+
+
+def read(text: str):
+    return read_progress_csv(text, "data/progress.csv", AUDIENCES, MODULES)
+
+
+def test_reads_aggregate_counts() -> None:
+    rows, problems = read("date,audience,completed\n2027-01-31,board,3\n\n2027-02-28,board,0\n")
+    assert problems == []
+    assert [(r.date, r.audience, r.module, r.completed, r.line) for r in rows] == [
+        (date(2027, 1, 31), "board", None, 3, 2),
+        (date(2027, 2, 28), "board", None, 0, 4),
+    ]
+
+
+def test_an_email_column_is_refused_naming_file_and_column() -> None:
+    rows, problems = read("date,audience,Email,completed\n2027-01-31,board,,3\n")
+    assert rows == []
+    assert len(problems) == 1
+    text = str(problems[0])
+    assert text.startswith("data/progress.csv:1:3: error:")
+    assert "'Email'" in text
+    assert "personal data" in text and "never publishes learners' personal data" in text
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        "name",
+        "First name",
+        "last_name",
+        "Surname",
+        "e-mail",
+        "E-mail address",
+        "Staff number",
+        "employee id",
+        "NHS Number",
+        "Assignment number",
+        "payroll",
+        "Date of birth",
+    ],
+)
+def test_personal_columns_are_refused(column: str) -> None:
+    _, problems = read(f"date,audience,completed,{column}\n")
+    assert len(problems) == 1 and "personal data" in problems[0].message
+    assert problems[0].position.column == 4
+
+
+@pytest.mark.parametrize("column", ["date", "audience", "module", "completed"])
+def test_allowed_columns_do_not_look_personal(column: str) -> None:
+    assert not looks_personal(column)
+
+
+def test_an_email_like_value_is_refused_with_row_and_column() -> None:
+    rows, problems = read(
+        "date,audience,completed\n2027-01-31,board,3\n2027-02-28,jo.bloggs@nhs.net,1\n"
+    )
+    assert [r.line for r in rows] == [2]
+    (problem,) = problems
+    assert (problem.position.line, problem.position.column) == (3, 2)
+    assert "row 3, column 'audience'" in problem.message
+    assert "email address" in problem.message
+    assert "jo.bloggs" not in str(problem)  # the message does not repeat the personal data
+
+
+def test_bad_cells_name_the_row_and_column() -> None:
+    _, problems = read(
+        "date,audience,module,completed\n31/01/2027,board,,3\n2027-02-28,bord,,x\n2027-03-31,,,1\n"
+    )
+    found = [(p.position.line, p.position.column, p.message, p.hint) for p in problems]
+    assert found[0][:2] == (2, 1) and "'31/01/2027' is not a date" in found[0][2]
+    assert found[1][:2] == (3, 4) and "not a whole number" in found[1][2]
+    assert found[2][:2] == (3, 2) and "unknown audience 'bord'" in found[2][2]
+    assert found[2][3] == "did you mean 'board'?"
+    assert found[3][:2] == (4, 2) and "say which audience or module" in found[3][2]
+
+
+def test_unknown_and_missing_columns() -> None:
+    _, problems = read("date,audiance,completed\n")
+    messages = [p.message for p in problems]
+    assert "unknown column 'audiance'" in messages
+    assert any("neither an 'audience' nor a 'module'" in m for m in messages)
+    assert problems[0].hint == "did you mean 'audience'?"
+
+
+def test_validation_reports_a_personal_column_through_load(tmp_path: Path) -> None:
+    (tmp_path / "curriculum.yaml").write_text(CURRICULUM, encoding="utf-8")
+    (tmp_path / "progress.csv").write_text(
+        "date,audience,staff number,completed\n2027-01-31,board,12345,3\n", encoding="utf-8"
+    )
+    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    assert not result.ok
+    (error,) = result.errors
+    assert str(error).startswith("progress.csv:1:3: error: column 'staff number' looks like")
+
+
+def test_validation_reports_a_missing_progress_file(tmp_path: Path) -> None:
+    (tmp_path / "curriculum.yaml").write_text(CURRICULUM, encoding="utf-8")
+    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    (error,) = result.errors
+    assert error.path == ("progress_files", 0)
+    assert "progress file 'progress.csv' not found" in error.message
+
+
+def test_the_fixture_is_valid(tmp_path: Path) -> None:
+    (tmp_path / "curriculum.yaml").write_text(CURRICULUM, encoding="utf-8")
+    (tmp_path / "progress.csv").write_text(PROGRESS, encoding="utf-8")
+    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    assert result.ok, [str(p) for p in result.problems]
+    assert result.warnings == []
