@@ -47,6 +47,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 + "\n".join(str(p) for p in self.loaded.errors)
             )
         self.curriculum = self.loaded.require()
+        if paths.CALENDAR_SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(paths.CALENDAR_SCRIPT)  # hides past sessions
         return config
 
     # Run after other plugins have added their files, so that ours win on a clash.
@@ -57,7 +59,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             self.curriculum,
             use_directory_urls=config.use_directory_urls,
             module_bodies=_take_module_bodies(files, self.curriculum),
-            base_dir=self.curriculum_path.parent if self.curriculum_path else Path(),
+            base_dir=self.loaded.base_dir if self.loaded else Path(),
         )
         for output in produce_all(site):
             existing = files.get_file_from_path(output.src_uri)
@@ -69,6 +71,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if self.curriculum_path is not None:
             server.watch(str(self.curriculum_path))
+            for name in self.curriculum.session_files if self.curriculum else ():
+                server.watch(str(self.curriculum_path.parent / name))
         return server
 
 

@@ -48,7 +48,12 @@ modules:
     duration: 2h
 
 sessions:
-  - {id: coach-feb, module: coach-programme, start: 2027-02-01 09:00, duration: 7h, capacity: 12}
+  - id: coach-feb
+    module: coach-programme
+    start: 2027-02-01 09:00
+    duration: 7h
+    capacity: 12
+    repeat: {every: monthly, count: 2, cancelled: [2027-03-01]}
   - {id: coach-may, module: coach-programme, start: 2027-05-03 09:00, duration: 7h,
      capacity: 12, status: cancelled}
   - {id: coach-sep, module: coach-programme, start: 2027-09-06 09:00, duration: 7h, capacity: 12}
@@ -56,7 +61,14 @@ sessions:
   - {id: coach-past, module: coach-programme, start: 2026-09-07 09:00, duration: 7h, capacity: 12}
   - {id: coach-board, module: coach-programme, start: 2027-03-01 09:00, duration: 7h,
      capacity: 30, audiences: [board]}
-  - {id: board-jan, module: board-data, start: 2027-01-11 14:00, duration: 2h, capacity: 15}
+  - id: board-cohort
+    module: board-data
+    cohort: Board 2027
+    capacity: 15
+    parts:
+      - {name: Launch, start: 2027-01-11 14:00, duration: 2h}
+      - {name: Middle, start: 2027-02-08 14:00, duration: 2h, status: cancelled}
+      - {name: Close, start: 2027-03-08 14:00, duration: 2h}
   - {id: intro-online, module: intro, start: 2027-01-04 12:00, duration: 1h}
 
 targets:

@@ -139,3 +139,34 @@ def test_progress_rows_count_for_the_right_target(curriculum: Curriculum) -> Non
     mine = rows_for(targets["all-staff"], rows)
     assert cumulative(mine) == [(date(2026, 4, 30), 107), (date(2026, 5, 31), 132)]
     assert cumulative(rows_for(targets["coaches"], rows)) == [(date(2026, 5, 31), 2)]
+
+
+@dataclass(frozen=True)
+class Part:
+    session_id: str
+    part: str
+    module_id: str
+    audiences: tuple[str, ...]
+    start: datetime
+    capacity: int | None
+    cancelled: bool = False
+
+
+def test_a_cohort_offers_its_places_once_dated_by_its_last_running_part() -> None:
+    cohort = [
+        Part("wave-1", "Launch", "coach-programme", ("coaches",), at(2027, 1, 11), 20),
+        Part("wave-1", "Learning", "coach-programme", ("coaches",), at(2027, 3, 8), 20),
+        Part("wave-1", "Graduation", "coach-programme", ("coaches",), at(2027, 7, 5), 20, True),
+        Part("wave-2", "Launch", "coach-programme", ("coaches",), at(2027, 6, 7), 20),
+        Part("wave-2", "Graduation", "coach-programme", ("coaches",), at(2027, 12, 6), 20),
+    ]
+    # Wave 1 finishes on 8 March 2027 (graduation cancelled); wave 2 on 6 December 2027.
+    by_june = places_offered(cohort, "coach-programme", "coaches", None, date(2027, 6, 30))
+    assert (by_june.sessions, by_june.places) == (1, 20)
+    by_year_end = places_offered(cohort, "coach-programme", "coaches", None, date(2027, 12, 31))
+    assert (by_year_end.sessions, by_year_end.places) == (2, 40)
+    everything_cancelled = [Part(**{**p.__dict__, "cancelled": True}) for p in cohort[:3]]
+    nothing = places_offered(
+        everything_cancelled, "coach-programme", "coaches", None, date(2028, 1, 1)
+    )
+    assert (nothing.sessions, nothing.places) == (0, 0)

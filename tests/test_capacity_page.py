@@ -68,10 +68,11 @@ def test_capacity_check_table(site: BuiltSite) -> None:
     rows = {r["data-qisite-capacity-target"]: r for r in table.select("tbody tr")}
     coaches = cells(rows["coaches"])
     # 40 to train; 10 trained by 31 Oct 2026; 30 needed; Feb and Sep sessions give 24 places
-    # (May is cancelled, June 2028 is after the deadline, Sep 2026 is before the last count,
-    # March 2027 is for the board only).
+    # (the March repeat and May are cancelled, June 2028 is after the deadline, Sep 2026 is
+    # before the last count, the March 2027 session is for the board only).
     assert coaches[3:] == ["10 by 31 October 2026", "30", "24 in 2 sessions", "Short by 6 places"]
     assert rows["coaches"].select_one("[data-qisite-verdict]")["data-qisite-verdict"] == "short"
+    # The board's cohort has three dated parts but offers its 15 places once.
     board = cells(rows["board"])
     assert board[1] == "12 (100% of 12) by 30 June 2027"
     assert board[4:] == ["12", "15 in 1 session", "On track"]

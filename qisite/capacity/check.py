@@ -8,7 +8,9 @@ For each target:
   module that are open to its audience, not cancelled, and start after the
   "as of" date (earlier ones are already in the progress counts) and on or
   before the deadline. An occurrence with no capacity (an e-learning module,
-  say) has no limit, and the target is then on track;
+  say) has no limit, and the target is then on track. A cohort (a session
+  with dated parts) offers its places once, not once per part, dated by its
+  last part that is not cancelled: that is when its learners finish;
 - short by: still needed minus places offered, when that is above zero.
 
 A progress row counts for a target when it names the target's audience (and,
@@ -18,7 +20,7 @@ audience and the target's module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -94,6 +96,20 @@ def rows_for(planned: PlannedTarget, rows: Iterable[ProgressRow]) -> list[Progre
     return [row for row in rows if counts_for(planned, row)]
 
 
+def sittings(occurrences: Iterable[OccurrenceLike]) -> Iterator[OccurrenceLike]:
+    """Occurrences as places are offered: each cohort once, at its last running part."""
+    cohorts: dict[str, list[OccurrenceLike]] = {}
+    for occurrence in occurrences:
+        if getattr(occurrence, "part", None) is None:
+            yield occurrence
+        else:
+            cohorts.setdefault(getattr(occurrence, "session_id", ""), []).append(occurrence)
+    for parts in cohorts.values():
+        running = [part for part in parts if not part.cancelled]
+        if running:
+            yield max(running, key=lambda part: part.start)
+
+
 def places_offered(
     occurrences: Iterable[OccurrenceLike],
     module_id: str | None,
@@ -104,7 +120,7 @@ def places_offered(
     """Places in occurrences of a module open to an audience, after ``after``, up to ``by``."""
     sessions = places = 0
     unlimited = False
-    for occurrence in occurrences:
+    for occurrence in sittings(occurrences):
         day = occurrence.start.date()
         if (
             occurrence.cancelled

@@ -11,10 +11,10 @@ from qisite.capacity.check import CapacityLine, OccurrenceLike, check_capacity, 
 from qisite.capacity.progress import ProgressRow, load_progress
 from qisite.capacity.rules import Range, Recommendation, recommendations, teams_supported
 from qisite.capacity.runchart import RunChart, run_chart
-from qisite.capacity.schedule import scheduled_occurrences
 from qisite.capacity.targets import PlannedTarget, plan_targets
 from qisite.model import Curriculum
 from qisite.model.targets import RuleOfThumb
+from qisite.sessions import occurrences as session_occurrences
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,15 @@ def build_report(
     )
 
 
-def report_for(curriculum: Curriculum, base_dir: Path) -> CapacityReport:
-    """The report from the files beside the curriculum (validated already)."""
+def report_for(
+    curriculum: Curriculum,
+    base_dir: Path,
+    occurrences: Sequence[OccurrenceLike] | None = None,
+) -> CapacityReport:
+    """The report from the files beside the curriculum (validated already).
+
+    ``occurrences`` saves expanding the sessions again when the caller has them.
+    """
     rows, _ = load_progress(
         curriculum.progress_files,
         base_dir,
@@ -94,4 +101,6 @@ def report_for(curriculum: Curriculum, base_dir: Path) -> CapacityReport:
         curriculum.audiences_by_id,
         curriculum.modules_by_id,
     )
-    return build_report(curriculum, scheduled_occurrences(curriculum, base_dir), rows)
+    if occurrences is None:
+        occurrences = session_occurrences(curriculum, base_dir)
+    return build_report(curriculum, occurrences, rows)

@@ -1,11 +1,17 @@
-"""Sessions as organisers declare them: single, repeating, or a cohort of dated parts."""
+"""Sessions as organisers declare them: single, repeating, or a cohort of dated parts.
+
+Dates and times are written in the academy's own time zone, without an offset
+(``2027-01-14 12:30``); ``qisite.sessions.expand`` turns them into
+timezone-aware occurrences.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, PositiveInt, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from qisite.model.types import EndTime, Id, LocalDateTime, Minutes, SafeUrl, Strict, Text
 
@@ -24,14 +30,19 @@ class Repeat(Strict):
     """A plain-language repeat: every week or month from the start, until a date or n times."""
 
     every: Frequency
-    interval: PositiveInt = 1
-    until: date | None = None
-    count: PositiveInt | None = None
+    interval: PositiveInt = Field(default=1, description="2 means every other week or month")
+    until: date | None = Field(default=None, description="Last date a session may fall on")
+    count: PositiveInt | None = Field(default=None, description="How many sessions in all")
     weekday_of_month: bool = Field(
         default=False,
         description="Monthly: keep the weekday (e.g. 2nd Tuesday) rather than the day number",
     )
-    exceptions: list[date] = Field(default_factory=list)
+    exceptions: list[date] = Field(
+        default_factory=list, description="Dates on which there is no session (not shown)"
+    )
+    cancelled: list[date] = Field(
+        default_factory=list, description="Dates whose session is cancelled (shown as cancelled)"
+    )
 
 
 class SessionPart(Strict):
@@ -43,25 +54,91 @@ class SessionPart(Strict):
     duration: Minutes | None = None
     venue: str | None = None
     online: SafeUrl | None = None
+    facilitator: str | None = None
+    notes: str | None = None
     status: SessionStatus = SessionStatus.SCHEDULED
 
 
+def _check_rrule(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from dateutil.rrule import rrulestr
+
+    text = value.strip()
+    if "DTSTART" in text.upper():
+        raise PydanticCustomError(
+            "qisite_rrule",
+            "write the first date in 'start:', not as DTSTART inside the rrule",
+            {},
+        )
+    try:
+        rrulestr(text, forceset=True)
+    except (ValueError, TypeError) as error:
+        raise PydanticCustomError(
+            "qisite_rrule",
+            "'{value}' is not a repeat rule I can read ({reason}); write it like "
+            "FREQ=MONTHLY;BYDAY=2TU;COUNT=10",
+            {"value": value, "reason": str(error)},
+        ) from None
+    return text
+
+
 class Session(Strict):
+    """A session: one date (``start``), a repeat (``repeat`` or ``rrule``) or dated ``parts``."""
+
     id: Id
     module: Id
-    title: str | None = None
+    title: str | None = Field(default=None, description="Defaults to the module's title")
     cohort: str | None = Field(default=None, description="Cohort or wave name, e.g. 'Wave 3'")
     start: LocalDateTime | None = None
-    end: EndTime | None = None
+    end: EndTime | None = Field(
+        default=None, description="An end time (12:30) or date and time; or give duration"
+    )
     duration: Minutes | None = None
     repeat: Repeat | None = None
-    rrule: str | None = Field(default=None, description="An RFC 5545 RRULE, instead of repeat")
+    rrule: str | None = Field(
+        default=None, description="An RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=2TU;COUNT=10"
+    )
+    exceptions: list[date] = Field(
+        default_factory=list, description="With rrule: dates on which there is no session"
+    )
+    cancelled: list[date] = Field(
+        default_factory=list, description="With rrule: dates shown as cancelled"
+    )
     parts: list[SessionPart] = Field(default_factory=list)
     venue: str | None = None
     online: SafeUrl | None = None
     facilitator: str | None = None
     capacity: PositiveInt | None = None
     booking: SafeUrl | None = None
-    audiences: list[Id] | None = None
+    audiences: list[Id] | None = Field(default=None, description="Defaults to the module's")
     notes: str | None = None
     status: SessionStatus = SessionStatus.SCHEDULED
+
+    _normalise_rrule = field_validator("rrule")(_check_rrule)
+
+    @model_validator(mode="after")
+    def _one_schedule(self) -> Session:
+        if self.start is None and not self.parts:
+            raise PydanticCustomError(
+                "qisite_session_start",
+                "session '{id}' has neither 'start:' nor 'parts:': give it a date and time",
+                {"id": self.id},
+            )
+        if self.repeat is not None and self.rrule is not None:
+            raise PydanticCustomError(
+                "qisite_session_repeat",
+                "session '{id}' has both 'repeat:' and 'rrule:': keep one of them",
+                {"id": self.id},
+            )
+        if self.parts and (self.repeat is not None or self.rrule is not None):
+            raise PydanticCustomError(
+                "qisite_session_repeat",
+                "session '{id}' has 'parts:' and a repeat: list every part instead",
+                {"id": self.id},
+            )
+        return self
+
+    @property
+    def repeats(self) -> bool:
+        return self.repeat is not None or self.rrule is not None

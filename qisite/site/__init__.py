@@ -15,9 +15,10 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 
 def producers() -> list[Producer]:
+    from qisite.site import calendar as calendar_pages
     from qisite.site import capacity, pathways
 
-    return [pathways.produce, capacity.produce]
+    return [pathways.produce, calendar_pages.produce, capacity.produce]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:

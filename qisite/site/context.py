@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 
@@ -15,6 +15,9 @@ from qisite.model.curriculum import FORMAT_LABELS
 from qisite.site import paths
 from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.urls import Linker
+
+if TYPE_CHECKING:
+    from qisite.sessions import Occurrence
 
 
 def make_environment() -> jinja2.Environment:
@@ -40,7 +43,14 @@ class SiteContext:
     module_bodies: dict[str, str] = field(default_factory=dict)
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
     base_dir: Path = field(default_factory=Path)
-    """The folder of curriculum.yaml: files it names are relative to it."""
+    """The folder of curriculum.yaml: session_files are relative to it."""
+
+    @cached_property
+    def occurrences(self) -> list[Occurrence]:
+        """Every dated session sitting (YAML and CSV), sorted by start."""
+        from qisite.sessions import occurrences
+
+        return occurrences(self.curriculum, self.base_dir)
 
     @cached_property
     def catalogue(self) -> Catalogue:

@@ -12,6 +12,8 @@ MY_LEARNING = "my-learning.md"
 CAPACITY = "capacity.md"
 ASSETS = "assets/qisite"
 FEEDS = "feeds"
+FEED_ALL = f"{FEEDS}/all.ics"
+CALENDAR_SCRIPT = f"{ASSETS}/calendar.js"
 
 
 def pathway(audience_id: str) -> str:
@@ -25,3 +27,16 @@ def module(module_id: str) -> str:
 def module_body(module_id: str) -> str:
     """Where an organiser may write a module's long description, inside the docs folder."""
     return f"modules/{module_id}.md"
+
+
+def audience_feed(audience_id: str) -> str:
+    return f"{FEEDS}/audiences/{audience_id}.ics"
+
+
+def module_feed(module_id: str) -> str:
+    return f"{FEEDS}/modules/{module_id}.ics"
+
+
+def session_feed(occurrence_slug: str) -> str:
+    """One sitting's own .ics (its UID without the academy part), for 'add to calendar'."""
+    return f"{FEEDS}/sessions/{occurrence_slug}.ics"

@@ -5,6 +5,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 """
 
 from qisite.validation import capacity, references
+from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
 
 CHECKS: list[Check] = [
@@ -15,6 +16,7 @@ CHECKS: list[Check] = [
     references.prerequisite_depth,
     references.dose_gaps,
     references.ihi_codes,
+    session_checks.sessions,
     capacity.check,
 ]
 

@@ -1,0 +1,95 @@
+/* qisite sessions: hide sittings that have ended by the reader's clock, and filter the calendar.
+ *
+ * The page is built once and read for months, so "past" is decided here, in the
+ * browser, from each sitting's <time datetime> data. Without this script every
+ * sitting is listed with its date, and the filters stay hidden.
+ */
+(function () {
+  "use strict";
+
+  function isPast(item, now) {
+    var end = Date.parse(item.getAttribute("data-end"));
+    return !isNaN(end) && end <= now;
+  }
+
+  function matches(item, filters) {
+    return filters.every(function (filter) {
+      var wanted = filter.value;
+      if (!wanted) return true;
+      var have = item.getAttribute("data-" + filter.getAttribute("data-qisite-filter")) || "";
+      if (filter.getAttribute("data-qisite-filter") === "format") {
+        return have === wanted || have === "hybrid";
+      }
+      return have.split(" ").indexOf(wanted) !== -1;
+    });
+  }
+
+  function update(list, now, showPast, filters) {
+    var shown = 0;
+    list.querySelectorAll("[data-qisite-occurrence]").forEach(function (item) {
+      var past = isPast(item, now);
+      var label = item.querySelector(".qisite-past-label");
+      if (label) label.hidden = !past;
+      item.hidden = (past && !showPast) || !matches(item, filters);
+      if (!item.hidden) shown += 1;
+    });
+    return shown;
+  }
+
+  function setUpList(list) {
+    if (list.closest("[data-qisite-calendar]")) return;
+    var shown = update(list, Date.now(), false, []);
+    var none = list.parentElement.querySelector("[data-qisite-sessions-none]");
+    if (none) none.hidden = shown > 0;
+  }
+
+  function setUpCalendar(calendar) {
+    if (calendar.hasAttribute("data-qisite-ready")) return;
+    calendar.setAttribute("data-qisite-ready", "");
+    var form = calendar.querySelector("[data-qisite-calendar-filters]");
+    var filters = Array.prototype.slice.call(calendar.querySelectorAll("[data-qisite-filter]"));
+    var showPast = calendar.querySelector("[data-qisite-show-past]");
+    var status = calendar.querySelector("[data-qisite-calendar-status]");
+    var months = calendar.querySelectorAll("[data-qisite-month]");
+
+    function refresh() {
+      var now = Date.now();
+      var total = 0;
+      months.forEach(function (month) {
+        var shown = 0;
+        month.querySelectorAll("[data-qisite-sessions]").forEach(function (list) {
+          shown += update(list, now, showPast && showPast.checked, filters);
+        });
+        month.hidden = shown === 0;
+        total += shown;
+      });
+      if (status) {
+        var text = total === 1 ? "1 session shown" : total + " sessions shown";
+        if (!(showPast && showPast.checked)) text += " (upcoming only)";
+        status.textContent = total === 0 ? "No sessions match. " + text + "." : text + ".";
+      }
+    }
+
+    if (form) {
+      form.hidden = false;
+      form.addEventListener("change", refresh);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+      });
+    }
+    refresh();
+  }
+
+  function setUp() {
+    document.querySelectorAll("[data-qisite-calendar]").forEach(setUpCalendar);
+    document.querySelectorAll("[data-qisite-sessions]").forEach(setUpList);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUp);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
+  }
+})();

@@ -1,0 +1,13 @@
+"""Sessions as dated occurrences: expansion of repeats and cohorts, CSV sources, .ics feeds.
+
+Pure Python: nothing here knows about MkDocs or HTML.
+"""
+
+from qisite.sessions.expand import (
+    Occurrence,
+    occurrences,
+    occurrences_for_audience,
+    occurrences_for_modules,
+)
+
+__all__ = ["Occurrence", "occurrences", "occurrences_for_audience", "occurrences_for_modules"]

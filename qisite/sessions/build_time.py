@@ -1,0 +1,24 @@
+"""The build's notion of 'now', reproducible when SOURCE_DATE_EPOCH is set.
+
+Only validation (is a session long past?) and feed stamps use it; pages never
+decide what is past at build time, because a site is read for months after.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+
+
+def source_date_epoch() -> datetime | None:
+    """The time given by SOURCE_DATE_EPOCH (reproducible builds), if set and valid."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return datetime.fromtimestamp(int(value), tz=UTC)
+
+
+def build_date() -> date:
+    """SOURCE_DATE_EPOCH's date if set, else today (UTC)."""
+    fixed = source_date_epoch()
+    return fixed.date() if fixed else datetime.now(UTC).date()

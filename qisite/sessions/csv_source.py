@@ -1,0 +1,208 @@
+"""Sessions kept in a spreadsheet: CSV files named under ``session_files:``.
+
+One row is one single session. Rows are checked with the same ``Session``
+model as the YAML, and every problem points at the file, the row's line and
+the column, so an organiser can find the cell in their spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from qisite.model import Curriculum, Session
+from qisite.problems import Position, Problem, suggest
+from qisite.validation.structure import problems_from_validation_error
+from qisite.yaml_source import SourceMap
+
+COLUMNS: dict[str, str] = {
+    "id": "a unique id for the session, like intro-2027-01 (required)",
+    "module": "the id of the module the session teaches (required)",
+    "title": "shown instead of the module's title",
+    "start": "date and local time, like 2027-01-14 12:30 (required)",
+    "end": "end time (13:30) or date and time",
+    "duration": "instead of end: 1h30m, 90m, 1.5h",
+    "venue": "room and site",
+    "online": "link to join online (https://...)",
+    "facilitator": "who runs it",
+    "capacity": "number of places",
+    "booking": "booking link (https://... or mailto:...)",
+    "audiences": "audience ids separated by ';' (default: the module's)",
+    "cohort": "cohort or wave name",
+    "status": "scheduled or cancelled",
+    "notes": "anything else readers should know",
+}
+"""The columns a sessions CSV may have, with what each holds (also shown in hints)."""
+
+REQUIRED_COLUMNS = ("id", "module", "start")
+_LIST_COLUMNS = ("audiences",)
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """A session read from one CSV row, and where each of its cells is."""
+
+    session: Session
+    file: str
+    line: int
+    columns: dict[str, int]
+
+    def position(self, column: str) -> Position:
+        return Position(self.file, self.line, self.columns.get(column, 1))
+
+
+@dataclass
+class SessionFiles:
+    rows: list[CsvRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _cell_value(column: str, text: str) -> Any:
+    if column in _LIST_COLUMNS:
+        return [part.strip() for part in text.split(";") if part.strip()]
+    return text
+
+
+def _header_problems(display: str, header: list[str]) -> Iterator[Problem]:
+    seen: dict[str, int] = {}
+    for number, name in enumerate(header, start=1):
+        if not name:
+            continue
+        if name not in COLUMNS:
+            yield Problem.error(
+                Position(display, 1, number),
+                (name,),
+                f"unknown column '{name}'",
+                suggest(name, COLUMNS) or "the columns are: " + ", ".join(COLUMNS),
+            )
+        elif name in seen:
+            yield Problem.error(
+                Position(display, 1, number),
+                (name,),
+                f"the column '{name}' appears twice (first as column {seen[name]})",
+            )
+        else:
+            seen[name] = number
+    for name in REQUIRED_COLUMNS:
+        if name not in seen:
+            yield Problem.error(
+                Position(display, 1, 1),
+                (name,),
+                f"the required column '{name}' is missing",
+                f"add a column headed '{name}': {COLUMNS[name]}",
+            )
+
+
+def read_session_file(path: Path, display: str) -> SessionFiles:
+    """Read one sessions CSV; never raises for bad input."""
+    found = SessionFiles()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        found.problems.append(Problem.error(Position(display, 0, 0), (), "file not found"))
+        return found
+    except UnicodeDecodeError as error:
+        found.problems.append(
+            Problem.error(
+                Position(display, 1, 1),
+                (),
+                f"the file is not UTF-8 text ({error.reason} at byte {error.start})",
+                "save it as 'CSV UTF-8' from your spreadsheet",
+            )
+        )
+        return found
+    reader = csv.reader(text.splitlines(keepends=True))
+    header = [name.strip().lower() for name in next(reader, [])]
+    header_problems = list(_header_problems(display, header))
+    found.problems.extend(header_problems)
+    if any(p.path and p.path[0] in REQUIRED_COLUMNS for p in header_problems):
+        return found
+    columns = {name: number for number, name in enumerate(header, start=1) if name in COLUMNS}
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            found.problems.append(
+                Problem.error(Position(display, line, 1), (), f"the row cannot be read: {error}")
+            )
+            break
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header):
+            found.problems.append(
+                Problem.error(
+                    Position(display, line, len(header) + 1),
+                    (),
+                    f"this row has {len(cells)} cells but the header has {len(header)} columns",
+                    "a comma inside a value needs the value in double quotes",
+                )
+            )
+            continue
+        data = {
+            name: _cell_value(name, cell.strip())
+            for name, cell in zip(header, cells, strict=False)
+            if name in columns and cell.strip()
+        }
+        empty = [name for name in REQUIRED_COLUMNS if name not in data]
+        for name in empty:
+            found.problems.append(
+                Problem.error(
+                    Position(display, line, columns[name]),
+                    (name,),
+                    f"row {line}: the '{name}' cell is empty",
+                    COLUMNS[name],
+                )
+            )
+        if empty:
+            continue
+        source = SourceMap(
+            display,
+            {(): Position(display, line, 1)}
+            | {(name,): Position(display, line, number) for name, number in columns.items()},
+        )
+        try:
+            session = Session.model_validate(data)
+        except ValidationError as error:
+            for problem in problems_from_validation_error(error, Session, source, data):
+                found.problems.append(_with_row(problem, line))
+            continue
+        found.rows.append(CsvRow(session, display, line, columns))
+    return found
+
+
+def _with_row(problem: Problem, line: int) -> Problem:
+    """Say 'row' in words: organisers look for the row in a spreadsheet, not a line."""
+    return Problem(
+        problem.severity,
+        problem.position,
+        problem.path,
+        f"row {line}: {problem.message}",
+        problem.hint,
+    )
+
+
+def display_name(curriculum_display: str, name: str) -> str:
+    """The CSV's name as the organiser sees it, next to the curriculum file."""
+    folder = posixpath.dirname(curriculum_display.replace("\\", "/"))
+    return posixpath.normpath(posixpath.join(folder, name)) if folder else name
+
+
+def read_session_files(
+    curriculum: Curriculum, base_dir: Path, curriculum_display: str = "curriculum.yaml"
+) -> SessionFiles:
+    """Every CSV named under ``session_files:``, read in order."""
+    found = SessionFiles()
+    for name in curriculum.session_files:
+        one = read_session_file(base_dir / name, display_name(curriculum_display, name))
+        found.rows.extend(one.rows)
+        found.problems.extend(one.problems)
+    return found

@@ -1,0 +1,264 @@
+"""Turn declared sessions into dated occurrences in the academy's time zone.
+
+A repeat is expanded on the organiser's wall clock (12:30 stays 12:30 in summer
+and winter) and only then given the zone, so the UTC offset follows the clock
+changes. Every occurrence gets a UID that depends only on the curriculum, so a
+rebuilt feed updates subscribers' calendars rather than duplicating events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
+
+from qisite.model import Curriculum, Session, SessionPart, SessionStatus
+from qisite.model.sessions import Frequency, Repeat
+
+MAX_OCCURRENCES = 500
+"""Expansions stop here: a typo in a repeat must not produce a site of a million events."""
+
+_FALLBACK_MINUTES = 60
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One dated sitting of a session, as readers and calendars see it."""
+
+    uid: str
+    session_id: str
+    module_id: str
+    title: str
+    start: datetime
+    end: datetime
+    audiences: tuple[str, ...]
+    capacity: int | None
+    cancelled: bool
+    cohort: str | None
+    part: str | None
+    venue: str | None
+    online: str | None
+    facilitator: str | None
+    booking: str | None
+    notes: str | None
+
+    @property
+    def slug(self) -> str:
+        """The UID without the academy: safe as a file name (ids are lower-case slugs)."""
+        return self.uid.split("@", 1)[0]
+
+    @property
+    def format(self) -> str:
+        """How to attend: 'in-person', 'online' or 'hybrid' (both offered)."""
+        if self.venue and self.online:
+            return "hybrid"
+        return "online" if self.online else "in-person"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "academy"
+
+
+def academy_slug(curriculum: Curriculum) -> str:
+    return slugify(curriculum.academy.name)
+
+
+def _end_for(
+    start: datetime,
+    end: datetime | time | None,
+    duration: int | None,
+    default: timedelta,
+) -> datetime:
+    """The naive local end of a sitting that starts at ``start``."""
+    if isinstance(end, datetime):
+        return end
+    if isinstance(end, time):
+        return datetime.combine(start.date(), end)
+    if duration is not None:
+        return start + timedelta(minutes=duration)
+    return start + default
+
+
+def _length(session: Session, module_minutes: int | None) -> timedelta:
+    """How long each sitting of a repeating or single session lasts."""
+    assert session.start is not None
+    if isinstance(session.end, datetime):
+        return session.end - session.start
+    if isinstance(session.end, time):
+        return datetime.combine(session.start.date(), session.end) - session.start
+    minutes = session.duration or module_minutes or _FALLBACK_MINUTES
+    return timedelta(minutes=minutes)
+
+
+def repeat_rule(repeat: Repeat, start: datetime) -> rrule:
+    """The RFC 5545 rule that a plain ``repeat:`` block means."""
+    until = datetime.combine(repeat.until, time(23, 59, 59)) if repeat.until else None
+    if repeat.every is Frequency.WEEKLY:
+        return rrule(
+            WEEKLY, dtstart=start, interval=repeat.interval, until=until, count=repeat.count
+        )
+    if repeat.weekday_of_month:
+        nth = (start.day - 1) // 7 + 1
+        # A fifth weekday does not exist in every month: read it as "the last".
+        by_weekday = weekday(start.weekday(), -1 if nth == 5 else nth)
+        return rrule(
+            MONTHLY,
+            dtstart=start,
+            interval=repeat.interval,
+            until=until,
+            count=repeat.count,
+            byweekday=by_weekday,
+        )
+    return rrule(
+        MONTHLY,
+        dtstart=start,
+        interval=repeat.interval,
+        until=until,
+        count=repeat.count,
+        bymonthday=start.day,
+    )
+
+
+def repeat_starts(session: Session) -> list[datetime]:
+    """Naive local start of every sitting of a repeating session, capped."""
+    assert session.start is not None
+    if session.repeat is not None:
+        rule: Iterable[datetime] = repeat_rule(session.repeat, session.start)
+    elif session.rrule is not None:
+        rule = rrulestr(session.rrule, dtstart=session.start, forceset=True)
+    else:
+        return [session.start]
+    starts: list[datetime] = []
+    for start in rule:
+        starts.append(start.replace(tzinfo=None))
+        if len(starts) >= MAX_OCCURRENCES:
+            break
+    return starts
+
+
+def skipped_dates(session: Session) -> set[date]:
+    found = set(session.exceptions)
+    if session.repeat is not None:
+        found.update(session.repeat.exceptions)
+    return found
+
+
+def cancelled_dates(session: Session) -> set[date]:
+    found = set(session.cancelled)
+    if session.repeat is not None:
+        found.update(session.repeat.cancelled)
+    return found
+
+
+class _Builder:
+    def __init__(self, curriculum: Curriculum) -> None:
+        self.curriculum = curriculum
+        self.zone = ZoneInfo(curriculum.academy.timezone)
+        self.suffix = academy_slug(curriculum)
+
+    def aware(self, local: datetime) -> datetime:
+        return local.replace(tzinfo=self.zone)
+
+    def session(self, session: Session) -> Iterator[Occurrence]:
+        module = self.curriculum.modules_by_id.get(session.module)
+        module_minutes = module.duration if module else None
+        title = session.title or (module.title if module else session.module)
+        audiences = tuple(session.audiences or (module.audiences if module else ()))
+        cancelled = session.status is SessionStatus.CANCELLED
+
+        def make(
+            uid: str,
+            start: datetime,
+            end: datetime,
+            *,
+            is_cancelled: bool,
+            part: SessionPart | None = None,
+        ) -> Occurrence:
+            return Occurrence(
+                uid=f"{uid}@{self.suffix}",
+                session_id=session.id,
+                module_id=session.module,
+                title=title,
+                start=self.aware(start),
+                end=self.aware(end),
+                audiences=audiences,
+                capacity=session.capacity,
+                cancelled=cancelled or is_cancelled,
+                cohort=session.cohort,
+                part=part.name if part else None,
+                venue=(part.venue if part and part.venue else session.venue),
+                online=(part.online if part and part.online else session.online),
+                facilitator=(part.facilitator if part and part.facilitator else None)
+                or session.facilitator,
+                booking=session.booking or self.curriculum.academy.booking,
+                notes=(part.notes if part and part.notes else session.notes),
+            )
+
+        if session.parts:
+            default = timedelta(minutes=session.duration or module_minutes or _FALLBACK_MINUTES)
+            for part in session.parts:
+                end_spec: datetime | time | None = part.end
+                if end_spec is None and part.duration is None and isinstance(session.end, time):
+                    end_spec = session.end  # a cohort whose parts all end at the same time
+                end = _end_for(part.start, end_spec, part.duration, default)
+                yield make(
+                    f"{session.id}-{part.start:%Y%m%dT%H%M}",
+                    part.start,
+                    end,
+                    is_cancelled=part.status is SessionStatus.CANCELLED,
+                    part=part,
+                )
+            return
+        assert session.start is not None
+        length = _length(session, module_minutes)
+        if not session.repeats:
+            yield make(session.id, session.start, session.start + length, is_cancelled=False)
+            return
+        skipped = skipped_dates(session)
+        called_off = cancelled_dates(session)
+        for start in repeat_starts(session):
+            if start.date() in skipped:
+                continue
+            yield make(
+                f"{session.id}-{start:%Y%m%dT%H%M}",
+                start,
+                start + length,
+                is_cancelled=start.date() in called_off,
+            )
+
+
+def expand_sessions(curriculum: Curriculum, sessions: Iterable[Session]) -> list[Occurrence]:
+    """Occurrences of the given sessions, sorted by start then title."""
+    builder = _Builder(curriculum)
+    found = [o for s in sessions for o in builder.session(s)]
+    return sorted(found, key=lambda o: (o.start, o.end, o.title, o.uid))
+
+
+def occurrences(curriculum: Curriculum, base_dir: Path) -> list[Occurrence]:
+    """Every occurrence of the curriculum's sessions and of its CSV session files.
+
+    CSV rows that fail validation are left out here; validation reports them.
+    """
+    from qisite.sessions.csv_source import read_session_files
+
+    csv_sessions = [row.session for row in read_session_files(curriculum, base_dir).rows]
+    return expand_sessions(curriculum, [*curriculum.sessions, *csv_sessions])
+
+
+def occurrences_for_modules(
+    all_occurrences: Iterable[Occurrence], module_ids: Iterable[str]
+) -> list[Occurrence]:
+    """The occurrences of the given modules, in the order given (by start)."""
+    wanted = set(module_ids)
+    return [o for o in all_occurrences if o.module_id in wanted]
+
+
+def occurrences_for_audience(
+    all_occurrences: Iterable[Occurrence], audience_id: str
+) -> list[Occurrence]:
+    return [o for o in all_occurrences if audience_id in o.audiences]

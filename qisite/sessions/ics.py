@@ -1,0 +1,132 @@
+"""iCalendar (RFC 5545) feeds of occurrences, written by the ``icalendar`` library.
+
+Two builds of the same curriculum give byte-identical feeds: UIDs come from
+session ids and dates, and DTSTAMP comes from SOURCE_DATE_EPOCH or, failing
+that, from the sessions themselves, never from the clock. A cancelled sitting
+keeps its UID and says STATUS:CANCELLED, so subscribers' calendars strike it
+out instead of keeping a stale event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from qisite.model import Curriculum
+from qisite.sessions.build_time import build_date, source_date_epoch
+from qisite.sessions.expand import Occurrence
+
+PRODUCT = "-//qisite//QI Academy sessions//EN"
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """What every feed of one build shares: the academy, its zone and the fixed stamp."""
+
+    academy: str
+    timezone: str
+    stamp: datetime
+    zone_from: date
+    zone_to: date
+
+
+def feed_settings(curriculum: Curriculum, everything: Sequence[Occurrence]) -> FeedSettings:
+    """Settings derived from the curriculum and all its occurrences, so every feed agrees."""
+    fixed = source_date_epoch()
+    if everything:
+        first_year = min(o.start for o in everything).year
+        last_year = max(o.end for o in everything).year
+    else:
+        first_year = last_year = build_date().year
+    if fixed is not None:
+        stamp = fixed
+    elif everything:
+        # The earliest start stands in for "when the schedule was published".
+        stamp = min(o.start for o in everything).astimezone(UTC)
+    else:
+        stamp = datetime(first_year, 1, 1, tzinfo=UTC)
+    return FeedSettings(
+        academy=curriculum.academy.name,
+        timezone=curriculum.academy.timezone,
+        stamp=stamp.replace(microsecond=0),
+        zone_from=date(first_year, 1, 1),
+        zone_to=date(last_year + 2, 1, 1),
+    )
+
+
+@lru_cache(maxsize=8)
+def _vtimezone(name: str, first: date, last: date) -> icalendar.Timezone:
+    """Computed once per build and shared by every feed (it is never changed after)."""
+    return icalendar.Timezone.from_tzinfo(
+        ZoneInfo(name), tzid=name, first_date=first, last_date=last
+    )
+
+
+def summary(occurrence: Occurrence) -> str:
+    text = occurrence.title
+    if occurrence.part:
+        text += f": {occurrence.part}"
+    if occurrence.cohort:
+        text += f" ({occurrence.cohort})"
+    if occurrence.cancelled:
+        text = f"Cancelled: {text}"
+    return text
+
+
+def description(occurrence: Occurrence) -> str:
+    lines = []
+    if occurrence.cancelled:
+        lines.append("This session is cancelled.")
+    if occurrence.facilitator:
+        lines.append(f"Facilitator: {occurrence.facilitator}")
+    if occurrence.online:
+        lines.append(f"Join online: {occurrence.online}")
+    if occurrence.capacity:
+        lines.append(f"Places: {occurrence.capacity}")
+    if occurrence.booking:
+        lines.append(f"Book: {occurrence.booking}")
+    if occurrence.notes:
+        lines.append(occurrence.notes)
+    return "\n".join(lines)
+
+
+def event(occurrence: Occurrence, settings: FeedSettings) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", occurrence.uid)
+    item.add("dtstamp", settings.stamp)
+    item.add("dtstart", occurrence.start)
+    item.add("dtend", occurrence.end)
+    item.add("summary", summary(occurrence))
+    location = occurrence.venue or ("Online" if occurrence.online else None)
+    if location:
+        item.add("location", location)
+    if occurrence.booking:
+        item.add("url", occurrence.booking)
+    text = description(occurrence)
+    if text:
+        item.add("description", text)
+    item.add("status", "CANCELLED" if occurrence.cancelled else "CONFIRMED")
+    # Cancelling is the one change the site can tell apart without history.
+    item.add("sequence", 1 if occurrence.cancelled else 0)
+    item.add("transp", "TRANSPARENT" if occurrence.cancelled else "OPAQUE")
+    return item
+
+
+def feed(name: str, occurrences: Sequence[Occurrence], settings: FeedSettings) -> bytes:
+    """A whole VCALENDAR with its VTIMEZONE, as bytes ready to publish."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"{settings.academy}: {name}")
+    calendar.add("x-wr-timezone", settings.timezone)
+    calendar.add_component(_vtimezone(settings.timezone, settings.zone_from, settings.zone_to))
+    for occurrence in occurrences:
+        calendar.add_component(event(occurrence, settings))
+    return calendar.to_ical()

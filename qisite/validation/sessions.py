@@ -1,0 +1,296 @@
+"""Checks on sessions, from ``sessions:`` and from the CSV files under ``session_files:``.
+
+Structure (dates readable, capacity a positive number, links http/https/mailto)
+is checked by the ``Session`` model; here are the checks that need the whole
+curriculum, the expanded dates or the build date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from qisite.model import Session
+from qisite.problems import Problem, suggest
+from qisite.sessions.build_time import build_date
+from qisite.sessions.csv_source import CsvRow, display_name, read_session_file
+from qisite.sessions.expand import MAX_OCCURRENCES, Occurrence, expand_sessions, repeat_starts
+from qisite.validation.context import CheckContext
+
+PAST_LIMIT = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """A session and where the organiser wrote it: an item of ``sessions:`` or a CSV row."""
+
+    session: Session
+    index: int | None = None
+    row: CsvRow | None = None
+
+    def where(self, ctx: CheckContext) -> str:
+        if self.row is not None:
+            return f"row {self.row.line} of {self.row.file}"
+        assert self.index is not None
+        return f"line {ctx.locate(('sessions', self.index, 'id')).line} of {ctx.source.file}"
+
+    def problem(
+        self,
+        ctx: CheckContext,
+        field: Sequence[str | int],
+        message: str,
+        hint: str | None = None,
+        *,
+        warning: bool = False,
+    ) -> Problem:
+        if self.row is not None:
+            column = str(field[0]) if field else "id"
+            make = Problem.warning if warning else Problem.error
+            return make(
+                self.row.position(column), (column,), f"row {self.row.line}: {message}", hint
+            )
+        assert self.index is not None
+        path = ("sessions", self.index, *field)
+        return ctx.warning(path, message, hint) if warning else ctx.error(path, message, hint)
+
+
+def _declared(ctx: CheckContext) -> tuple[list[_Declared], list[Problem]]:
+    """Every session with its origin, and the problems of reading the CSV files."""
+    found = [_Declared(s, index=i) for i, s in enumerate(ctx.curriculum.sessions)]
+    problems: list[Problem] = []
+    for index, name in enumerate(ctx.curriculum.session_files):
+        path = ctx.base_dir / name
+        if not path.is_file():
+            problems.append(
+                ctx.error(
+                    ("session_files", index),
+                    f"the sessions file '{name}' does not exist",
+                    "file names are relative to the folder that holds the curriculum",
+                )
+            )
+            continue
+        read = read_session_file(path, display_name(ctx.source.file, name))
+        problems.extend(read.problems)
+        found.extend(_Declared(row.session, row=row) for row in read.rows)
+    return found, problems
+
+
+def _references(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
+    c = ctx.curriculum
+    session = item.session
+    if session.module not in c.modules_by_id and session.module not in ctx.declared_ids("modules"):
+        yield item.problem(
+            ctx,
+            ("module",),
+            f"session '{session.id}' is for an unknown module '{session.module}'",
+            suggest(session.module, c.modules_by_id),
+        )
+    for position, audience in enumerate(session.audiences or ()):
+        if audience in c.audiences_by_id or audience in ctx.declared_ids("audiences"):
+            continue
+        field = ("audiences",) if item.row else ("audiences", position)
+        yield item.problem(
+            ctx,
+            field,
+            f"session '{session.id}' names an unknown audience '{audience}'",
+            suggest(audience, c.audiences_by_id)
+            or "the audiences defined are: " + ", ".join(c.audiences_by_id),
+        )
+
+
+def _ends_before_start(start: datetime, end: datetime | time | None) -> datetime | None:
+    """The end, if it is not after the start."""
+    if isinstance(end, time):
+        end = datetime.combine(start.date(), end)
+    if end is not None and end <= start:
+        return end
+    return None
+
+
+def _times(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
+    session = item.session
+    if session.start is not None:
+        wrong = _ends_before_start(session.start, session.end)
+        if wrong is not None:
+            yield item.problem(
+                ctx,
+                ("end",),
+                f"session '{session.id}' ends ({wrong:%Y-%m-%d %H:%M}) before it starts "
+                f"({session.start:%Y-%m-%d %H:%M})",
+                "the end is a time on the same day (13:30) or a later date and time",
+            )
+        if session.end is not None and session.duration is not None:
+            yield item.problem(
+                ctx,
+                ("duration",),
+                f"session '{session.id}' has both an end and a duration",
+                "keep one of them",
+            )
+    for index, part in enumerate(session.parts):
+        end = part.end or (session.end if part.duration is None else None)
+        wrong = _ends_before_start(part.start, end)
+        if wrong is not None:
+            yield item.problem(
+                ctx,
+                ("parts", index, "end" if part.end else "start"),
+                f"part '{part.name}' of session '{session.id}' ends ({wrong:%Y-%m-%d %H:%M}) "
+                f"before it starts ({part.start:%Y-%m-%d %H:%M})",
+            )
+
+
+def _is_bounded(session: Session) -> bool:
+    if session.repeat is not None:
+        return session.repeat.until is not None or session.repeat.count is not None
+    if session.rrule is not None:
+        text = session.rrule.upper()
+        return "COUNT=" in text or "UNTIL=" in text
+    return True
+
+
+def _repeats(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
+    session = item.session
+    if not session.repeats:
+        for field in ("exceptions", "cancelled"):
+            if getattr(session, field):
+                yield item.problem(
+                    ctx,
+                    (field,),
+                    f"session '{session.id}' lists '{field}' dates but does not repeat",
+                    "add 'repeat:' or 'rrule:', or use 'status: cancelled' for a single session",
+                )
+        return
+    field = "repeat" if session.repeat is not None else "rrule"
+    if not _is_bounded(session):
+        yield item.problem(
+            ctx,
+            (field,),
+            f"session '{session.id}' repeats for ever",
+            "give the repeat an end: 'until: 2027-12-31' or 'count: 10' "
+            "(in an rrule: UNTIL=20271231 or COUNT=10)",
+        )
+        return
+    starts = repeat_starts(session)
+    if len(starts) >= MAX_OCCURRENCES:
+        yield item.problem(
+            ctx,
+            (field,),
+            f"session '{session.id}' repeats more than {MAX_OCCURRENCES} times; "
+            f"only the first {MAX_OCCURRENCES} are published",
+            "bring 'until' or 'count' closer",
+            warning=True,
+        )
+    dates = {start.date() for start in starts}
+    listed: list[tuple[tuple[str, ...], list[date]]] = [
+        (("exceptions",), session.exceptions),
+        (("cancelled",), session.cancelled),
+    ]
+    if session.repeat is not None:
+        listed += [
+            (("repeat", "exceptions"), session.repeat.exceptions),
+            (("repeat", "cancelled"), session.repeat.cancelled),
+        ]
+    for path, values in listed:
+        for position, day in enumerate(values):
+            if day not in dates:
+                yield item.problem(
+                    ctx,
+                    (*path, position),
+                    f"session '{session.id}' has no sitting on {day:%Y-%m-%d} "
+                    "to leave out or cancel",
+                    "check the date against the repeat",
+                    warning=True,
+                )
+
+
+def _venue_key(occurrence: Occurrence) -> str:
+    return " ".join((occurrence.venue or "").casefold().split())
+
+
+def _overlaps(
+    ctx: CheckContext, items: list[_Declared], found: list[Occurrence]
+) -> Iterator[Problem]:
+    """One warning per pair of sessions that share a room at the same time."""
+    by_id = {item.session.id: item for item in items}
+    in_rooms = sorted(
+        (o for o in found if o.venue and not o.cancelled), key=lambda o: (_venue_key(o), o.start)
+    )
+    reported: set[frozenset[str]] = set()
+    open_in_room: list[Occurrence] = []
+    room = None
+    for occurrence in in_rooms:
+        if _venue_key(occurrence) != room:
+            room, open_in_room = _venue_key(occurrence), []
+        open_in_room = [o for o in open_in_room if o.end > occurrence.start]
+        for other in open_in_room:
+            pair = frozenset((other.session_id, occurrence.session_id))
+            if other.session_id == occurrence.session_id or pair in reported:
+                continue
+            reported.add(pair)
+            first, second = by_id.get(other.session_id), by_id.get(occurrence.session_id)
+            if first is None or second is None:
+                continue
+            yield second.problem(
+                ctx,
+                ("venue",),
+                f"session '{occurrence.session_id}' ({occurrence.start:%Y-%m-%d %H:%M}) "
+                f"overlaps session '{other.session_id}' ({other.start:%Y-%m-%d %H:%M}, "
+                f"{first.where(ctx)}) in the same venue '{occurrence.venue}'",
+                "move one of them, or give them different rooms",
+                warning=True,
+            )
+        open_in_room.append(occurrence)
+
+
+def _long_past(
+    ctx: CheckContext, items: list[_Declared], found: list[Occurrence]
+) -> Iterator[Problem]:
+    today = build_date()
+    last_end: dict[str, date] = {}
+    for occurrence in found:
+        day = occurrence.end.date()
+        last_end[occurrence.session_id] = max(day, last_end.get(occurrence.session_id, day))
+    for item in items:
+        ended = last_end.get(item.session.id)
+        if ended is not None and today - ended > PAST_LIMIT:
+            yield item.problem(
+                ctx,
+                ("start",) if item.session.start else ("parts",),
+                f"session '{item.session.id}' ended on {ended:%Y-%m-%d}, more than a year "
+                f"before this build ({today:%Y-%m-%d})",
+                "remove old sessions, or check the year",
+                warning=True,
+            )
+
+
+def _duplicates(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
+    """Ids repeated across the YAML and CSV files (the YAML alone is checked elsewhere)."""
+    first: dict[str, _Declared] = {}
+    for item in items:
+        seen = first.get(item.session.id)
+        if seen is None:
+            first[item.session.id] = item
+        elif item.row is not None:
+            yield item.problem(
+                ctx,
+                ("id",),
+                f"duplicate session id '{item.session.id}': already used on {seen.where(ctx)}",
+                "every session needs its own id: calendars tell sessions apart by it",
+            )
+
+
+def sessions(ctx: CheckContext) -> Iterator[Problem]:
+    items, problems = _declared(ctx)
+    yield from problems
+    for item in items:
+        yield from _references(ctx, item)
+        yield from _times(ctx, item)
+        yield from _repeats(ctx, item)
+    yield from _duplicates(ctx, items)
+    unique: dict[str, _Declared] = {}
+    for item in items:
+        unique.setdefault(item.session.id, item)
+    bounded = [i.session for i in unique.values() if _is_bounded(i.session)]
+    found = expand_sessions(ctx.curriculum, bounded)
+    yield from _overlaps(ctx, list(unique.values()), found)
+    yield from _long_past(ctx, list(unique.values()), found)

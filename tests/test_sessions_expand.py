@@ -1,0 +1,98 @@
+"""Expanding sessions into dated occurrences in the academy's time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from qisite.sessions import occurrences, occurrences_for_modules
+from tests.session_fixtures import curriculum
+
+
+def _utc(o) -> str:
+    return o.start.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def test_lunchtime_session_follows_the_clock_change(tmp_path) -> None:
+    c = curriculum(
+        tmp_path,
+        """\
+        - {id: summer, module: mod-intro, start: 2027-07-15 12:30, end: "13:30"}
+        - {id: winter, module: mod-intro, start: 2027-01-14 12:30, duration: 1h}
+        """,
+    )
+    found = {o.session_id: o for o in occurrences(c, tmp_path)}
+    assert _utc(found["summer"]) == "2027-07-15 11:30"
+    assert _utc(found["winter"]) == "2027-01-14 12:30"
+    assert (
+        found["summer"].end - found["summer"].start == found["winter"].end - found["winter"].start
+    )
+
+
+def test_monthly_repeat_with_exception_and_cancellation(tmp_path) -> None:
+    c = curriculum(
+        tmp_path,
+        """\
+        - id: lunch
+          module: mod-intro
+          start: 2027-01-12 12:30
+          end: "13:30"
+          repeat:
+            every: monthly
+            weekday_of_month: true
+            until: 2027-06-30
+            exceptions: [2027-04-13]
+            cancelled: [2027-05-11]
+        """,
+    )
+    found = occurrences(c, tmp_path)
+    dates = [o.start.strftime("%Y-%m-%d %H:%M") for o in found]
+    # The second Tuesday of each month, April skipped.
+    assert dates == [
+        "2027-01-12 12:30",
+        "2027-02-09 12:30",
+        "2027-03-09 12:30",
+        "2027-05-11 12:30",
+        "2027-06-08 12:30",
+    ]
+    assert [o.cancelled for o in found] == [False, False, False, True, False]
+    assert len({o.uid for o in found}) == 5
+
+
+def test_rrule_form_gives_the_same_dates(tmp_path) -> None:
+    c = curriculum(
+        tmp_path,
+        """\
+        - id: lunch
+          module: mod-intro
+          start: 2027-01-12 12:30
+          duration: 1h
+          rrule: FREQ=MONTHLY;BYDAY=2TU;UNTIL=20270630
+          exceptions: [2027-04-13]
+        """,
+    )
+    dates = [o.start.strftime("%Y-%m-%d") for o in occurrences(c, tmp_path)]
+    assert dates == ["2027-01-12", "2027-02-09", "2027-03-09", "2027-05-11", "2027-06-08"]
+
+
+def test_cohort_parts_and_filters(tmp_path) -> None:
+    c = curriculum(
+        tmp_path,
+        """\
+        - id: wave-1
+          module: mod-data
+          cohort: Wave 1
+          end: "16:00"
+          parts:
+            - {name: Launch day, start: 2027-03-01 09:00, end: 2027-03-01 17:00}
+            - {name: Learning session, start: 2027-04-05 13:00, status: cancelled}
+            - {name: Graduation, start: 2027-09-06 14:00, duration: 90m}
+        - {id: single, module: mod-intro, start: 2027-02-01 10:00, duration: 2h}
+        """,
+    )
+    found = occurrences(c, tmp_path)
+    wave = occurrences_for_modules(found, ["mod-data"])
+    assert [o.part for o in wave] == ["Launch day", "Learning session", "Graduation"]
+    assert [o.cancelled for o in wave] == [False, True, False]
+    assert [o.end.strftime("%H:%M") for o in wave] == ["17:00", "16:00", "15:30"]
+    assert all(o.cohort == "Wave 1" and o.audiences == ("aud-board",) for o in wave)
+    assert found[0].session_id == "single"

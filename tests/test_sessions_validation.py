@@ -1,0 +1,211 @@
+"""Organiser mistakes in sessions, in YAML and CSV, are reported where they were made."""
+
+from __future__ import annotations
+
+import pytest
+
+from qisite.problems import Problem
+from tests.session_fixtures import FIRST_SESSION_LINE, load
+
+CSV_HEADER = "id,module,title,start,end,duration,venue,online,facilitator,capacity,booking,audiences,cohort,status,notes\n"  # noqa: E501
+
+
+def _find(problems: list[Problem], text: str) -> Problem:
+    matches = [p for p in problems if text in str(p)]
+    assert matches, f"no problem mentioning {text!r} in:\n" + "\n".join(map(str, problems))
+    return matches[0]
+
+
+@pytest.fixture(autouse=True)
+def _build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2027-01-01 00:00 UTC: the tests' sessions are in 2027, not long past.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+
+
+def test_end_before_start_is_an_error_at_the_end(tmp_path) -> None:
+    result = load(
+        tmp_path, "- {id: s1, module: mod-intro, start: 2027-02-01 14:00, end: '13:00'}\n"
+    )
+    problem = _find(result.errors, "ends (2027-02-01 13:00) before it starts")
+    assert problem.position.line == FIRST_SESSION_LINE
+    assert problem.path == ("sessions", 0, "end")
+
+
+def test_unknown_module_and_audience_with_suggestions(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        "- {id: s1, module: mod-intr, start: 2027-02-01 14:00, duration: 1h, "
+        "audiences: [aud-wrd]}\n",
+    )
+    module = _find(result.errors, "unknown module 'mod-intr'")
+    assert module.hint == "did you mean 'mod-intro'?"
+    audience = _find(result.errors, "unknown audience 'aud-wrd'")
+    assert audience.hint == "did you mean 'aud-ward'?"
+    assert audience.path == ("sessions", 0, "audiences", 0)
+
+
+def test_capacity_must_be_a_positive_number(tmp_path) -> None:
+    result = load(tmp_path, "- {id: s1, module: mod-intro, start: 2027-02-01 14:00, capacity: 0}\n")
+    assert _find(result.errors, "'0' is out of range").path == ("sessions", 0, "capacity")
+    result = load(
+        tmp_path, "- {id: s1, module: mod-intro, start: 2027-02-01 14:00, capacity: lots}\n"
+    )
+    _find(result.errors, "expected a whole number, got 'lots'")
+
+
+@pytest.mark.parametrize("field", ["booking", "online"])
+def test_links_must_be_http_https_or_mailto(tmp_path, field: str) -> None:
+    result = load(
+        tmp_path,
+        f"- {{id: s1, module: mod-intro, start: 2027-02-01 14:00, "
+        f"{field}: 'javascript:alert(1)'}}\n",
+    )
+    problem = _find(result.errors, "'javascript:alert(1)' is not an allowed link")
+    assert problem.path == ("sessions", 0, field)
+    ok = load(
+        tmp_path,
+        "- {id: s1, module: mod-intro, start: 2027-02-01 14:00, "
+        "booking: 'mailto:qi@testshire.example.nhs.uk', online: 'https://meet.example.org/x'}\n",
+    )
+    assert ok.ok, ok.problems
+
+
+def test_unbounded_repeats_are_refused(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - {id: weekly, module: mod-intro, start: 2027-02-01 14:00, repeat: {every: weekly}}
+        - {id: ruled, module: mod-intro, start: 2027-02-01 14:00, rrule: FREQ=MONTHLY;BYDAY=1MO}
+        """,
+    )
+    assert _find(result.errors, "'weekly' repeats for ever").path == ("sessions", 0, "repeat")
+    ruled = _find(result.errors, "'ruled' repeats for ever")
+    assert ruled.path == ("sessions", 1, "rrule")
+    assert "COUNT=" in (ruled.hint or "")
+
+
+def test_an_unreadable_rrule_is_an_error(tmp_path) -> None:
+    result = load(
+        tmp_path, "- {id: r, module: mod-intro, start: 2027-02-01 14:00, rrule: FREQ=FORTNIGHTLY}\n"
+    )
+    assert _find(result.errors, "is not a repeat rule I can read").path[:3] == (
+        "sessions",
+        0,
+        "rrule",
+    )
+
+
+def test_exception_on_a_date_without_a_sitting_is_a_warning(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        "- {id: m, module: mod-intro, start: 2027-02-01 14:00, "
+        "repeat: {every: monthly, count: 3, exceptions: [2027-03-02]}}\n",
+    )
+    assert result.ok
+    _find(result.warnings, "has no sitting on 2027-03-02")
+
+
+def test_overlapping_sessions_in_one_venue_warn_naming_both(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - {id: first, module: mod-intro, start: 2027-02-01 14:00, duration: 2h, venue: Room 1}
+        - {id: second, module: mod-data, start: 2027-02-01 15:00, duration: 1h, venue: room  1}
+        - {id: elsewhere, module: mod-data, start: 2027-02-01 15:00, duration: 1h, venue: Room 2}
+        - {id: later, module: mod-data, start: 2027-02-01 16:00, duration: 1h, venue: Room 1}
+        """,
+    )
+    assert result.ok
+    overlaps = [p for p in result.warnings if "overlaps" in p.message]
+    assert len(overlaps) == 1
+    assert "'second'" in overlaps[0].message and "'first'" in overlaps[0].message
+    assert f"line {FIRST_SESSION_LINE} of curriculum.yaml" in overlaps[0].message
+
+
+def test_sessions_long_past_warn(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01
+    result = load(
+        tmp_path,
+        """\
+        - {id: old, module: mod-intro, start: 2027-02-01 14:00, duration: 1h}
+        - {id: recent, module: mod-intro, start: 2029-06-01 14:00, duration: 1h}
+        """,
+    )
+    assert result.ok
+    past = [p for p in result.warnings if "more than a year" in p.message]
+    assert [p.path for p in past] == [("sessions", 0, "start")]
+    assert "2030-01-01" in past[0].message
+
+
+def test_csv_errors_name_file_row_column_and_value(tmp_path) -> None:
+    csv = (
+        CSV_HEADER
+        + "c1,mod-intro,,2027-03-01 10:00,11:00,,Room 1,,,20,,,,,\n"
+        + "c2,mod-intro,,2027-03-01 10:00,11:00,,,,,twenty,,,,,\n"
+        + "c3,mod-intro,,2027-02-30 10:00,,,,,,,,,,,\n"
+        + "c4,mod-nope,,2027-03-02 10:00,,,,,,,,aud-ward;aud-bord,,,\n"
+        + "c5,mod-intro,,2027-03-02 10:00,,,,,,,ftp://x.example,,,,\n"
+    )
+    result = load(
+        tmp_path,
+        "- {id: c1, module: mod-intro, start: 2027-02-01 14:00, duration: 1h}\n",
+        extra="session_files: [planned.csv]\n",
+        files={"planned.csv": csv},
+    )
+    capacity = _find(result.errors, "got 'twenty'")
+    assert (capacity.position.file, capacity.position.line, capacity.position.column) == (
+        "planned.csv",
+        3,
+        10,
+    )
+    assert "row 3" in capacity.message and capacity.path == ("capacity",)
+    start = _find(result.errors, "'2027-02-30 10:00' is not a real date")
+    assert (start.position.line, start.position.column) == (4, 4)
+    module = _find(result.errors, "unknown module 'mod-nope'")
+    assert (module.position.line, module.position.column) == (5, 2)
+    booking = _find(result.errors, "'ftp://x.example' is not an allowed link")
+    assert (booking.position.line, booking.position.column) == (6, 11)
+    audience = _find(result.errors, "unknown audience 'aud-bord'")
+    assert audience.hint == "did you mean 'aud-board'?"
+    duplicate = _find(result.errors, "duplicate session id 'c1'")
+    assert duplicate.position.file == "planned.csv" and duplicate.position.line == 2
+    # One line later: session_files: comes before sessions:
+    assert f"line {FIRST_SESSION_LINE + 1} of curriculum.yaml" in duplicate.message
+    assert str(capacity).startswith("planned.csv:3:10: error: capacity: row 3:")
+
+
+def test_csv_unknown_and_missing_columns(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        extra="session_files: [bad.csv, missing.csv]\n",
+        files={"bad.csv": "id,modul,start,venu\nx,mod-intro,2027-03-01 10:00,Room\n"},
+    )
+    venue = _find(result.errors, "unknown column 'venu'")
+    assert (venue.position.line, venue.position.column, venue.hint) == (
+        1,
+        4,
+        "did you mean 'venue'?",
+    )
+    _find(result.errors, "the required column 'module' is missing")
+    missing = _find(result.errors, "'missing.csv' does not exist")
+    assert missing.path == ("session_files", 1)
+
+
+def test_a_valid_csv_adds_sessions(tmp_path) -> None:
+    from qisite.sessions import occurrences
+
+    csv = CSV_HEADER + (
+        'c1,mod-data,Data clinic,2027-03-01 10:00,,90m,"Room 1, Main site",,Dr Example,12,'
+        "https://book.example.org/c1,aud-ward; aud-board,Wave 2,cancelled,Bring a laptop\n"
+    )
+    result = load(tmp_path, extra="session_files: [planned.csv]\n", files={"planned.csv": csv})
+    assert result.ok, result.problems
+    (found,) = occurrences(result.require(), tmp_path)
+    assert (found.title, found.venue, found.capacity, found.cancelled) == (
+        "Data clinic",
+        "Room 1, Main site",
+        12,
+        True,
+    )
+    assert found.audiences == ("aud-ward", "aud-board")
+    assert (found.end - found.start).seconds == 90 * 60
