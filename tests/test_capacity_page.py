@@ -34,7 +34,8 @@ def test_each_chart_is_followed_by_its_data_table(site: BuiltSite) -> None:
         assert svg["role"] == "img"
         ids = svg["aria-labelledby"].split()
         assert svg.find("title")["id"] == ids[0] and svg.find("desc")["id"] == ids[1]
-        table = svg.find_next_sibling("table")
+        table = svg.find_next("table")
+        assert table is not None and table.find_parent("section") is chart
         assert table is not None and table.caption.get_text(strip=True)
         assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
         points = svg.select("circle.qisite-chart-point")
@@ -64,7 +65,7 @@ def test_all_staff_run_chart_points_and_median(site: BuiltSite) -> None:
 
 
 def test_capacity_check_table(site: BuiltSite) -> None:
-    table = site.content("capacity/").select_one("table.qisite-capacity-check")
+    table = site.content("capacity/").select_one("table[data-qisite-table=capacity-check]")
     rows = {r["data-qisite-capacity-target"]: r for r in table.select("tbody tr")}
     coaches = cells(rows["coaches"])
     # 40 to train; 10 trained by 31 Oct 2026; 30 needed; Feb and Sep sessions give 24 places
@@ -84,7 +85,10 @@ def test_rules_of_thumb_beside_declared_targets(site: BuiltSite) -> None:
     page = site.content("capacity/")
     assert "rules of thumb, not targets" in page.get_text()
     assert "no single formula" in page.get_text()
-    rows = {r["data-qisite-rule"]: cells(r) for r in page.select("table.qisite-rules tbody tr")}
+    rows = {
+        r["data-qisite-rule"]: cells(r)
+        for r in page.select("table[data-qisite-table=rules] tbody tr")
+    }
     assert rows["internal-experts"][1:3] == ["15 to 20 people", "no target set"]
     assert rows["quality-coaches"][1:3] == [
         "150 to 200 people over 5 years",
@@ -120,7 +124,7 @@ def test_capacity_page_in_a_browser(site: BuiltSite, page) -> None:
             assert chart.is_visible()
             box = chart.bounding_box()
             assert box is not None and box["width"] > 200 and box["height"] > 80
-            assert chart.locator("xpath=following-sibling::table[1]//caption").count() == 1
+            assert chart.locator("xpath=following::table[1]/caption").count() == 1
         violations = axe_violations(page)
         assert theme_footer_free(violations) == [], describe(violations)
         assert page.outside_requests == []
