@@ -143,3 +143,19 @@ def theme_footer_free(violations: list[dict]) -> list[dict]:
         if violation["id"] != "color-contrast" or nodes:
             kept.append({**violation, "nodes": nodes or violation["nodes"]})
     return kept
+
+
+@pytest.mark.browser
+def test_shipped_example_capacity_page_in_a_browser(
+    page, example_site: BuiltSite, example_url
+) -> None:
+    content = example_site.content("capacity/")
+    charts = content.select("[data-qisite-chart] svg[role=img]")
+    assert charts, "the example academy ships progress counts, so it has charts"
+    for svg in charts:
+        table = svg.find_next("table")
+        assert table.caption and table.find_parent("section") is svg.find_parent("section")
+    page.goto(example_url + "capacity/")
+    violations = axe_violations(page)
+    assert theme_footer_free(violations) == [], describe(violations)
+    assert page.outside_requests == []

@@ -123,3 +123,23 @@ def test_the_fixture_is_valid(tmp_path: Path) -> None:
     result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
     assert result.ok, [str(p) for p in result.problems]
     assert result.warnings == []
+
+
+def test_rows_that_would_not_count_as_meant_are_warned(tmp_path: Path) -> None:
+    (tmp_path / "curriculum.yaml").write_text(
+        CURRICULUM.replace("    rule_of_thumb: quality-coaches\n", "    module: intro\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "progress.csv").write_text(
+        "date,audience,module,completed\n"
+        "2026-06-30,,intro,5\n"  # 'intro' now counts for all-staff and coaches
+        "2026-06-30,board,intro,2\n",  # the board's target counts 'board-data'
+        encoding="utf-8",
+    )
+    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    assert result.ok
+    first, second = result.warnings
+    assert str(first).startswith("progress.csv:2:1: warning: row 2: module 'intro' counts")
+    assert "all-staff, coaches" in first.message
+    assert str(second).startswith("progress.csv:3:1: warning: row 3: completions of 'intro'")
+    assert "counts 'board-data'" in second.message

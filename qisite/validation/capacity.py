@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from qisite.capacity.progress import load_progress
-from qisite.capacity.targets import deepest_module, group_size, people_to_train
-from qisite.problems import Problem
+from qisite.capacity.check import counts_for
+from qisite.capacity.progress import ProgressRow, load_progress
+from qisite.capacity.targets import (
+    PlannedTarget,
+    deepest_module,
+    group_size,
+    people_to_train,
+    plan_targets,
+)
+from qisite.problems import Position, Problem
 from qisite.validation.context import CheckContext
 
 
@@ -87,7 +94,38 @@ def progress_files(ctx: CheckContext) -> Iterator[Problem]:
                 "the path is relative to the folder of the curriculum file",
             )
     present = [name for name in c.progress_files if (ctx.base_dir / name).is_file()]
-    _, problems = load_progress(
+    rows, problems = load_progress(
         present, ctx.base_dir, ctx.source.file, c.audiences_by_id, c.modules_by_id
     )
     yield from problems
+    yield from _rows_that_do_not_count(plan_targets(c), rows)
+
+
+def _rows_that_do_not_count(
+    planned: list[PlannedTarget], rows: list[ProgressRow]
+) -> Iterator[Problem]:
+    """Rows that would be counted twice, or not where the organiser probably meant."""
+    by_audience = {t.audience.id: t for t in planned}
+    for row in rows:
+        where = Position(row.file, row.line, 1)
+        if row.audience is None:
+            measured = [t.audience.id for t in planned if t.module and t.module.id == row.module]
+            if len(measured) > 1:
+                yield Problem.warning(
+                    where,
+                    (),
+                    f"row {row.line}: module '{row.module}' counts as trained for "
+                    f"{', '.join(measured)}, so this row is counted for each of them",
+                    "add an audience column to say whose completions these are",
+                )
+            continue
+        target = by_audience.get(row.audience)
+        if target is not None and not counts_for(target, row):
+            measured_by = target.module.id if target.module else "no module"
+            yield Problem.warning(
+                where,
+                (),
+                f"row {row.line}: completions of '{row.module}' do not count towards the "
+                f"target for '{row.audience}', which counts '{measured_by}'",
+                "leave the module cell empty, or set 'module:' on the target",
+            )
