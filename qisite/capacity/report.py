@@ -24,6 +24,8 @@ class RuleRow:
     recommendation: Recommendation
     declared: tuple[PlannedTarget, ...]
     declared_figure: Range | None
+    comparable: bool = True
+    """False where no target can be set beside the rule (coaches a year: targets have one date)."""
 
 
 @dataclass(frozen=True)
@@ -46,23 +48,23 @@ class CapacityReport:
 
 
 def _rule_rows(headcount: int, targets: Sequence[PlannedTarget]) -> tuple[RuleRow, ...]:
+    """Each rule beside the targets marked with it; teams follow from the coach targets."""
     declared = {
-        rule: tuple(t for t in targets if t.target.rule_of_thumb is rule) for rule in RuleOfThumb
+        rule.value: tuple(t for t in targets if t.target.rule_of_thumb is rule)
+        for rule in RuleOfThumb
     }
-    coaches = declared[RuleOfThumb.QUALITY_COACHES]
+    declared["teams-supported"] = declared[RuleOfThumb.QUALITY_COACHES.value]
     rows = []
     for recommendation in recommendations(headcount):
+        mine = declared.get(recommendation.key)
+        if mine is None:
+            rows.append(RuleRow(recommendation, (), None, comparable=False))
+            continue
+        total = sum(t.people for t in mine)
+        figure = Range(total, total)
         if recommendation.key == "teams-supported":
-            mine = coaches
-            total = sum(t.people for t in coaches)
-            figure = teams_supported(total) if coaches else None
-        elif recommendation.key in RuleOfThumb.__members__.values():
-            mine = declared[RuleOfThumb(recommendation.key)]
-            total = sum(t.people for t in mine)
-            figure = Range(total, total) if mine else None
-        else:
-            mine, figure = (), None
-        rows.append(RuleRow(recommendation, mine, figure))
+            figure = teams_supported(total)
+        rows.append(RuleRow(recommendation, mine, figure if mine else None))
     return tuple(rows)
 
 

@@ -33,7 +33,9 @@ def report_lines(report: CapacityReport) -> Iterator[str]:
     yield f"Rules of thumb for {report.headcount:,} staff (a first estimate: no single formula)"
     for row in report.rules:
         r = row.recommendation
-        plan = f"plan: {row.declared_figure}" if row.declared_figure else "plan: no target set"
+        plan = "plan: no target set" if row.comparable else "plan: not compared"
+        if row.declared_figure:
+            plan = f"plan: {row.declared_figure}"
         yield f"  {r.role}: {r.figure} {r.unit}; {plan}"
         yield f"    rule: {r.rule}"
     yield ""
