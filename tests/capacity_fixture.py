@@ -81,6 +81,9 @@ targets:
     train: 40
     by: 2028-03-31
     rule_of_thumb: quality-coaches
+    milestones:
+      - {by: 2026-09-30, train: 5, label: End of wave 1}
+      - {by: 2027-06-30, train: 25, label: End of wave 2}
   - audience: board
     group_size: 12
     share: 100

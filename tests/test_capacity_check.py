@@ -170,3 +170,53 @@ def test_a_cohort_offers_its_places_once_dated_by_its_last_running_part() -> Non
         everything_cancelled, "coach-programme", "coaches", None, date(2028, 1, 1)
     )
     assert (nothing.sessions, nothing.places) == (0, 0)
+
+
+def test_milestones_passed_and_ahead(curriculum: Curriculum) -> None:
+    (coaches,) = [t for t in plan_targets(curriculum) if t.audience.id == "coaches"]
+    assert [(m.label, m.people, m.by) for m in coaches.milestones] == [
+        ("End of wave 1", 5, date(2026, 9, 30)),
+        ("End of wave 2", 25, date(2027, 6, 30)),
+    ]
+    rows = [row(date(2026, 6, 30), 4, "coaches"), row(date(2026, 10, 31), 6, "coaches")]
+    (line,) = check_capacity([coaches], COACH_SCHEDULE, rows)
+    wave_1, wave_2 = line.milestones
+    # Wave 1 is behind the last count (31 Oct 2026): 4 of 5 by 30 Sep, so missed by one.
+    assert (wave_1.passed, wave_1.trained, wave_1.status) == (True, 4, "missed")
+    assert wave_1.verdict == "missed by 1 person"
+    # Wave 2: 10 trained, 15 more by 30 Jun 2027; only the 1 Feb 2027 session (12) is in time.
+    assert (wave_2.trained, wave_2.still_needed, wave_2.offered.places) == (10, 15, 12)
+    assert (wave_2.status, wave_2.verdict) == ("short", "short by 3 places")
+    # The whole target: 30 needed, 12 + 12 + 10 offered by 31 Mar 2028.
+    assert (line.status, line.offered.places) == ("on-track", 34)
+
+
+def test_east_london_style_tiers() -> None:
+    """Tiers with a share or a number each, two years to train, on a trust of 5,000 staff."""
+    data = parse_yaml(CURRICULUM, "curriculum.yaml").data
+    data["academy"]["headcount"] = 5000
+    data["audiences"] = [
+        {"id": "all-staff", "name": "Introductory tier", "size": 5000},
+        {"id": "leaders", "name": "Leading improvement tier", "size": 800},
+        {"id": "coaches", "name": "Coaches"},
+        {"id": "board", "name": "Executives"},
+        {"id": "experts", "name": "Experts"},
+    ]
+    ids = [a["id"] for a in data["audiences"]]
+    for module in data["modules"]:
+        module["audiences"] = ids
+    data["targets"] = [
+        {"audience": "all-staff", "share": 40, "by": "2016-12-31"},  # 30-50%: take 40%
+        {"audience": "leaders", "share": 15, "by": "2016-12-31"},  # 10-20%: take 15%
+        {"audience": "coaches", "group_size": 28, "share": 100, "by": "2016-12-31"},
+        {"audience": "board", "group_size": 10, "share": 100, "by": "2016-12-31"},
+        {"audience": "experts", "train": 5, "by": "2016-12-31"},
+    ]
+    planned = plan_targets(Curriculum.model_validate(data))
+    assert [(t.audience.id, t.group_size, t.people) for t in planned] == [
+        ("all-staff", 5000, 2000),
+        ("leaders", 800, 120),
+        ("coaches", 28, 28),
+        ("board", 10, 10),
+        ("experts", None, 5),
+    ]

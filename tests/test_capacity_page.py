@@ -66,13 +66,30 @@ def test_all_staff_run_chart_points_and_median(site: BuiltSite) -> None:
 
 def test_capacity_check_table(site: BuiltSite) -> None:
     table = site.content("capacity/").select_one("table[data-qisite-table=capacity-check]")
-    rows = {r["data-qisite-capacity-target"]: r for r in table.select("tbody tr")}
+    rows = {
+        r["data-qisite-capacity-target"]: r for r in table.select("tr[data-qisite-capacity-target]")
+    }
     coaches = cells(rows["coaches"])
     # 40 to train; 10 trained by 31 Oct 2026; 30 needed; Feb and Sep sessions give 24 places
     # (the March repeat and May are cancelled, June 2028 is after the deadline, Sep 2026 is
     # before the last count, the March 2027 session is for the board only).
     assert coaches[3:] == ["10 by 31 October 2026", "30", "24 in 2 sessions", "Short by 6 places"]
     assert rows["coaches"].select_one("[data-qisite-verdict]")["data-qisite-verdict"] == "short"
+    wave_1, wave_2 = (
+        cells(r) for r in table.select('tr[data-qisite-capacity-milestone="coaches"]')
+    )
+    # Wave 1 (5 by 30 Sep 2026) is behind the last count: 4 were trained by then.
+    assert wave_1 == [
+        "Quality coaches: End of wave 1",
+        "5 by 30 September 2026",
+        "Coaching improvement teams",
+        "4 by 30 September 2026",
+        "1",
+        "date passed",
+        "Missed by 1 person",
+    ]
+    # Wave 2 (25 by 30 Jun 2027): 10 trained, 15 needed, only February's 12 places in time.
+    assert wave_2[3:] == ["10 by 31 October 2026", "15", "12 in 1 session", "Short by 3 places"]
     # The board's cohort has three dated parts but offers its 15 places once.
     board = cells(rows["board"])
     assert board[1] == "12 (100% of 12) by 30 June 2027"

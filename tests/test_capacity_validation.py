@@ -67,7 +67,7 @@ def test_more_people_than_the_group_and_a_second_target(tmp_path: Path) -> None:
     )
     messages = sorted(e.message for e in result.errors)
     assert messages[0].startswith("a second target for audience 'board': the first is on line")
-    assert messages[1] == "the target trains 13 people but the group has only 12"
+    assert messages[1] == "the target for 'board' trains 13 people but the group has only 12"
 
 
 def test_a_module_off_the_pathway_is_a_warning(tmp_path: Path) -> None:
@@ -89,3 +89,46 @@ def test_an_unknown_rule_of_thumb_is_refused(tmp_path: Path) -> None:
     )
     (error,) = result.errors
     assert error.path == ("targets", 0, "rule_of_thumb")
+
+
+MILESTONES = (
+    "targets:\n  - audience: board\n    group_size: 12\n    train: 12\n    by: 2027-06-30\n"
+    "    milestones:\n{}\n"
+)
+
+
+def test_milestones_are_checked(tmp_path: Path) -> None:
+    result = load_with_targets(
+        tmp_path,
+        MILESTONES.format(
+            "      - {by: 2026-12-31, share: 50}\n"  # fine: 6 people
+            "      - {by: 2026-09-30, train: 4}\n"  # out of date order
+            "      - {by: 2027-06-30, train: 13}\n"  # on the deadline, more than the target
+            "      - {by: 2027-01-31}\n"  # neither train nor share
+        ),
+    )
+    errors = {(e.path, e.message) for e in result.errors}
+    assert errors == {
+        (
+            ("targets", 0, "milestones", 2, "train"),
+            "the milestone of 2027-06-30 for 'board' trains 13 people but the group has only 12",
+        ),
+        (
+            ("targets", 0, "milestones", 2, "by"),
+            "the milestone of 2027-06-30 for 'board' is not before the target's deadline "
+            "(2027-06-30)",
+        ),
+        (
+            ("targets", 0, "milestones", 2),
+            "the milestone of 2027-06-30 for 'board' asks for 13 people, more than the target "
+            "itself (12)",
+        ),
+        (
+            ("targets", 0, "milestones", 3),
+            "the milestone of 2027-01-31 for 'board' needs exactly one of 'train' (a number of "
+            "people) or 'share' (a percentage of the group)",
+        ),
+    }
+    (warning,) = result.warnings
+    assert warning.path == ("targets", 0, "milestones", 1)
+    assert "date order" in warning.message

@@ -29,6 +29,10 @@ def test_report_prints_the_same_figures_as_the_page(
     assert "trained so far: 10 by 2026-10-31 (module coach-programme)" in coaches
     assert "still needed: 30; places offered: 24 in 2 sessions" in coaches
     assert "result: short by 6 places" in coaches
+    assert (
+        "milestone End of wave 2: 25 by 2027-06-30; still needed 15; places offered: 12; "
+        "short by 3 places"
+    ) in coaches
     assert "Tier 1: introduction: median 225, target 1,200" in out
     assert "2026-07-31       325" in out
 

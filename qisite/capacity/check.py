@@ -55,16 +55,21 @@ class Places:
         return "no limit" if self.unlimited else f"{self.places:,}"
 
 
-@dataclass(frozen=True)
-class CapacityLine:
-    planned: PlannedTarget
+@dataclass(frozen=True, kw_only=True)
+class Reckoning:
+    """People to have trained by a date, against what is done and what is scheduled."""
+
+    people: int
+    by: date
     trained: int
     as_of: date | None
     offered: Places
+    passed: bool = False
+    """The date is already behind the latest progress count: only the count matters."""
 
     @property
     def still_needed(self) -> int:
-        return max(0, self.planned.people - self.trained)
+        return max(0, self.people - self.trained)
 
     @property
     def short_by(self) -> int:
@@ -77,12 +82,38 @@ class CapacityLine:
         return self.short_by == 0
 
     @property
+    def status(self) -> str:
+        """A key for pages and scripts: reached, on-track, short or missed."""
+        if self.still_needed == 0:
+            return "reached"
+        if self.passed:
+            return "missed"
+        return "on-track" if self.on_track else "short"
+
+    @property
     def verdict(self) -> str:
         if self.still_needed == 0:
-            return "target reached"
+            return "target reached" if not self.passed else "reached"
+        if self.passed:
+            return f"missed by {self.still_needed:,} {_people(self.still_needed)}"
         if self.on_track:
             return "on track"
         return f"short by {self.short_by:,} place{'s' * (self.short_by != 1)}"
+
+
+def _people(count: int) -> str:
+    return "person" if count == 1 else "people"
+
+
+@dataclass(frozen=True, kw_only=True)
+class MilestoneLine(Reckoning):
+    label: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class CapacityLine(Reckoning):
+    planned: PlannedTarget
+    milestones: tuple[MilestoneLine, ...] = ()
 
 
 def counts_for(planned: PlannedTarget, row: ProgressRow) -> bool:
@@ -143,15 +174,52 @@ def check_capacity(
     occurrences: Sequence[OccurrenceLike],
     rows: Sequence[ProgressRow],
 ) -> list[CapacityLine]:
-    lines = []
-    for planned in targets:
-        own = rows_for(planned, rows)
-        as_of = max((row.date for row in own), default=None)
-        trained = sum(row.completed for row in own)
-        module_id = planned.module.id if planned.module else None
-        offered = places_offered(occurrences, module_id, planned.audience.id, as_of, planned.by)
-        lines.append(CapacityLine(planned, trained, as_of, offered))
-    return lines
+    return [check_target(planned, occurrences, rows_for(planned, rows)) for planned in targets]
+
+
+def check_target(
+    planned: PlannedTarget, occurrences: Sequence[OccurrenceLike], own: Sequence[ProgressRow]
+) -> CapacityLine:
+    """One target and its milestones, from the progress rows that count for it."""
+    as_of = max((row.date for row in own), default=None)
+    trained = sum(row.completed for row in own)
+    module_id = planned.module.id if planned.module else None
+
+    def offered(by: date) -> Places:
+        return places_offered(occurrences, module_id, planned.audience.id, as_of, by)
+
+    milestones = []
+    for milestone in planned.milestones:
+        if as_of is not None and milestone.by <= as_of:
+            # Already behind the latest count: what was done by then is the whole story.
+            line = MilestoneLine(
+                label=milestone.label,
+                people=milestone.people,
+                by=milestone.by,
+                trained=sum(row.completed for row in own if row.date <= milestone.by),
+                as_of=milestone.by,
+                offered=Places(0, 0, unlimited=False),
+                passed=True,
+            )
+        else:
+            line = MilestoneLine(
+                label=milestone.label,
+                people=milestone.people,
+                by=milestone.by,
+                trained=trained,
+                as_of=as_of,
+                offered=offered(milestone.by),
+            )
+        milestones.append(line)
+    return CapacityLine(
+        planned=planned,
+        people=planned.people,
+        by=planned.by,
+        trained=trained,
+        as_of=as_of,
+        offered=offered(planned.by),
+        milestones=tuple(milestones),
+    )
 
 
 def cumulative(rows: Iterable[ProgressRow]) -> list[tuple[date, int]]:

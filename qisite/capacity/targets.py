@@ -15,7 +15,15 @@ from datetime import date
 from fractions import Fraction
 
 from qisite.model import Audience, Curriculum, Module, Target
+from qisite.model.targets import Milestone
 from qisite.views.pathways import pathway_for
+
+
+@dataclass(frozen=True)
+class PlannedMilestone:
+    label: str
+    people: int
+    by: date
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class PlannedTarget:
     people: int
     """How many people to train by the deadline."""
     module: Module | None
+    milestones: tuple[PlannedMilestone, ...] = ()
 
     @property
     def by(self) -> date:
@@ -55,7 +64,7 @@ def group_size(curriculum: Curriculum, target: Target) -> int | None:
     return audience.size if audience else None
 
 
-def people_to_train(target: Target, size: int | None) -> int | None:
+def people_to_train(target: Target | Milestone, size: int | None) -> int | None:
     """``train``, or ``share`` percent of the group rounded up (a part-person is a person)."""
     if target.train is not None:
         return target.train
@@ -80,5 +89,11 @@ def plan_targets(curriculum: Curriculum) -> list[PlannedTarget]:
             if target.module
             else deepest_module(curriculum, audience)
         )
-        planned.append(PlannedTarget(index, target, audience, size, people, module))
+        milestones = tuple(
+            PlannedMilestone(m.label or f"Milestone {m.by.isoformat()}", count, m.by)
+            for m in sorted(target.milestones, key=lambda m: m.by)
+            if (m.train is None) != (m.share is None)
+            and (count := people_to_train(m, size)) is not None
+        )
+        planned.append(PlannedTarget(index, target, audience, size, people, module, milestones))
     return planned

@@ -55,6 +55,12 @@ def report_lines(report: CapacityReport) -> Iterator[str]:
             f"in {line.offered.sessions} session{'s' * (line.offered.sessions != 1)}"
         )
         yield f"    result: {line.verdict}"
+        for m in line.milestones:
+            places = "date passed" if m.passed else f"places offered: {m.offered}"
+            yield (
+                f"    milestone {m.label}: {m.people:,} by {m.by.isoformat()}; "
+                f"still needed {m.still_needed:,}; {places}; {m.verdict}"
+            )
     yield ""
     yield "Progress to date (people trained so far)"
     for progress in report.progress:

@@ -22,6 +22,17 @@ class RuleOfThumb(StrEnum):
     QUALITY_COACHES = "quality-coaches"
 
 
+class Milestone(Strict):
+    """An interim step towards a target, such as the end of a six-month wave."""
+
+    by: date
+    label: Text | None = Field(default=None, description="e.g. 'End of wave 2'")
+    train: PositiveInt | None = Field(default=None, description="People trained by this date")
+    share: float | None = Field(
+        default=None, gt=0, le=100, description="Or: the percentage of the group by this date"
+    )
+
+
 class Target(Strict):
     audience: Id
     label: Text | None = Field(
@@ -39,6 +50,10 @@ class Target(Strict):
         default=None,
         description="The module whose completion counts as trained; "
         "defaults to the deepest module on the audience's pathway",
+    )
+    milestones: list[Milestone] = Field(
+        default_factory=list,
+        description="Interim steps before the deadline, e.g. one at the end of each wave",
     )
     rule_of_thumb: RuleOfThumb | None = Field(
         default=None,

@@ -13,8 +13,11 @@ from qisite.capacity.targets import (
     people_to_train,
     plan_targets,
 )
+from qisite.model import Target
+from qisite.model.targets import Milestone
 from qisite.problems import Position, Problem
 from qisite.validation.context import CheckContext
+from qisite.yaml_source import KeyPath
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
@@ -37,51 +40,99 @@ def targets(ctx: CheckContext) -> Iterator[Problem]:
             yield ctx.error(
                 (*at, "audience"),
                 f"a second target for audience '{target.audience}': the first is on line {line}",
-                "give each audience one target; change its number or date instead",
+                "give each audience one target and put interim steps under 'milestones:'",
             )
         else:
             first_seen[target.audience] = index
-        if (target.train is None) == (target.share is None):
-            yield ctx.error(
-                at,
-                f"the target for '{target.audience}' needs exactly one of 'train' "
-                "(a number of people) or 'share' (a percentage of the group)",
-                "for example 'train: 25' or 'share: 40'",
-            )
-            continue
-        audience = c.audiences_by_id.get(target.audience)
-        size = group_size(c, target)
-        if target.share is not None and size is None and audience is not None:
+        yield from _module(ctx, at, target)
+        problems = list(_amount(ctx, at, target, target, f"the target for '{target.audience}'"))
+        yield from problems
+        if not problems:
+            yield from _milestones(ctx, at, target)
+
+
+def _amount(
+    ctx: CheckContext, at: KeyPath, target: Target, item: Target | Milestone, what: str
+) -> Iterator[Problem]:
+    """Exactly one of train and share, a group size for a share, no more than the group."""
+    if (item.train is None) == (item.share is None):
+        yield ctx.error(
+            at,
+            f"{what} needs exactly one of 'train' (a number of people) "
+            "or 'share' (a percentage of the group)",
+            "for example 'train: 25' or 'share: 40'",
+        )
+        return
+    size = group_size(ctx.curriculum, target)
+    if item.share is not None and size is None:
+        if target.audience in ctx.curriculum.audiences_by_id:
             yield ctx.error(
                 (*at, "share"),
                 f"a share needs the size of the group, and '{target.audience}' has none",
                 "add 'group_size:' to the target or 'size:' to the audience",
             )
-        people = people_to_train(target, size)
-        if people is not None and size is not None and people > size:
+        return
+    people = people_to_train(item, size)
+    if people is not None and size is not None and people > size:
+        yield ctx.error(
+            (*at, "train"), f"{what} trains {people} people but the group has only {size}"
+        )
+
+
+def _milestones(ctx: CheckContext, at: KeyPath, target: Target) -> Iterator[Problem]:
+    size = group_size(ctx.curriculum, target)
+    final = people_to_train(target, size)
+    previous: tuple[Milestone, int] | None = None
+    for position, milestone in enumerate(target.milestones):
+        where = (*at, "milestones", position)
+        what = f"the milestone of {milestone.by.isoformat()} for '{target.audience}'"
+        yield from _amount(ctx, where, target, milestone, what)
+        if (milestone.train is None) == (milestone.share is None):
+            continue
+        if milestone.by >= target.by:
             yield ctx.error(
-                (*at, "train"),
-                f"the target trains {people} people but the group has only {size}",
+                (*where, "by"),
+                f"{what} is not before the target's deadline ({target.by.isoformat()})",
+                "a milestone is an interim step: give it an earlier date, or move the deadline",
             )
-        if target.module is not None:
-            found = ctx.unknown_reference(
-                (*at, "module"), "module", target.module, "modules", c.modules_by_id
+        people = people_to_train(milestone, size)
+        if people is not None and final is not None and people > final:
+            yield ctx.error(
+                where, f"{what} asks for {people} people, more than the target itself ({final})"
             )
-            if found:
-                yield found
-            module = c.modules_by_id.get(target.module)
-            if module is not None and target.audience not in module.audiences:
+        if previous is not None and people is not None:
+            earlier, earlier_people = previous
+            if milestone.by <= earlier.by or people < earlier_people:
                 yield ctx.warning(
-                    (*at, "module"),
-                    f"module '{module.id}' is not on the pathway of '{target.audience}', "
-                    "so no session of it is counted as places for this target",
-                    "choose a module listed for this audience",
+                    where,
+                    f"milestones for '{target.audience}' should run in date order, "
+                    "each asking for at least as many people as the one before",
                 )
-        elif audience is not None and deepest_module(c, audience) is None:
+        if people is not None:
+            previous = (milestone, people)
+
+
+def _module(ctx: CheckContext, at: KeyPath, target: Target) -> Iterator[Problem]:
+    c = ctx.curriculum
+    audience = c.audiences_by_id.get(target.audience)
+    if target.module is not None:
+        found = ctx.unknown_reference(
+            (*at, "module"), "module", target.module, "modules", c.modules_by_id
+        )
+        if found:
+            yield found
+        module = c.modules_by_id.get(target.module)
+        if module is not None and target.audience not in module.audiences:
             yield ctx.warning(
-                at,
-                f"'{target.audience}' has no modules, so no places can be offered for its target",
+                (*at, "module"),
+                f"module '{module.id}' is not on the pathway of '{target.audience}', "
+                "so no session of it is counted as places for this target",
+                "choose a module listed for this audience",
             )
+    elif audience is not None and deepest_module(c, audience) is None:
+        yield ctx.warning(
+            at, f"'{target.audience}' has no modules, so no places can be offered for its target"
+        )
 
 
 def progress_files(ctx: CheckContext) -> Iterator[Problem]:
