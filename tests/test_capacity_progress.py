@@ -143,3 +143,20 @@ def test_rows_that_would_not_count_as_meant_are_warned(tmp_path: Path) -> None:
     assert "all-staff, coaches" in first.message
     assert str(second).startswith("progress.csv:3:1: warning: row 3: completions of 'intro'")
     assert "counts 'board-data'" in second.message
+
+
+def test_a_count_dated_after_the_build_is_warned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # 2027-01-01 00:00 UTC
+    (tmp_path / "curriculum.yaml").write_text(CURRICULUM, encoding="utf-8")
+    (tmp_path / "progress.csv").write_text(
+        "date,audience,completed\n2026-12-31,board,1\n2072-01-31,board,2\n", encoding="utf-8"
+    )
+    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    found = [str(w) for w in result.warnings if str(w).startswith("progress.csv")]
+    assert found == [
+        "progress.csv:3:1: warning: row 3, column 'date': 2072-01-31 is after today "
+        "(2027-01-01); progress counts what has happened "
+        "(check the year, or leave the row out until the date has passed)"
+    ]

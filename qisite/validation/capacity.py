@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from qisite.capacity.check import counts_for
 from qisite.capacity.progress import ProgressRow, load_progress
@@ -16,6 +17,7 @@ from qisite.capacity.targets import (
 from qisite.model import Target
 from qisite.model.targets import Milestone
 from qisite.problems import Position, Problem
+from qisite.sessions.build_time import build_date
 from qisite.validation.context import CheckContext
 from qisite.yaml_source import KeyPath
 
@@ -150,6 +152,20 @@ def progress_files(ctx: CheckContext) -> Iterator[Problem]:
     )
     yield from problems
     yield from _rows_that_do_not_count(plan_targets(c), rows)
+    yield from _rows_from_the_future(rows, build_date())
+
+
+def _rows_from_the_future(rows: list[ProgressRow], today: date) -> Iterator[Problem]:
+    """A count dated after the build is a typo (2072 for 2027) or a guess, never a count."""
+    for row in rows:
+        if row.date > today:
+            yield Problem.warning(
+                Position(row.file, row.line, 1),
+                (),
+                f"row {row.line}, column 'date': {row.date.isoformat()} is after today "
+                f"({today.isoformat()}); progress counts what has happened",
+                "check the year, or leave the row out until the date has passed",
+            )
 
 
 def _rows_that_do_not_count(
