@@ -49,6 +49,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.curriculum = self.loaded.require()
         if paths.CALENDAR_SCRIPT not in map(str, config.extra_javascript):
             config.extra_javascript.append(paths.CALENDAR_SCRIPT)  # hides past sessions
+        if paths.CALENDAR_STYLE not in config.extra_css:
+            config.extra_css.append(paths.CALENDAR_STYLE)
         return config
 
     # Run after other plugins have added their files, so that ours win on a clash.

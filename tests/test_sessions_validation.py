@@ -209,3 +209,76 @@ def test_a_valid_csv_adds_sessions(tmp_path) -> None:
     )
     assert found.audiences == ("aud-ward", "aud-board")
     assert (found.end - found.start).seconds == 90 * 60
+
+
+def test_a_cohort_part_ending_before_it_starts(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - id: wave
+          module: mod-data
+          end: "12:00"
+          parts:
+            - {name: Launch, start: 2027-02-01 09:00}
+            - {name: Afternoon, start: 2027-03-01 13:00}
+        """,
+    )
+    problem = _find(result.errors, "part 'Afternoon' of session 'wave' ends (2027-03-01 12:00)")
+    assert problem.path == ("sessions", 0, "parts", 1, "start")
+    assert problem.position.line == FIRST_SESSION_LINE + 5
+
+
+def test_repeat_with_until_and_count_is_refused(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        "- {id: r, module: mod-intro, start: 2027-02-01 14:00, "
+        "repeat: {every: weekly, until: 2027-06-01, count: 3}}\n",
+    )
+    problem = _find(result.errors, "'until:' or 'count:', not both")
+    assert problem.path[:3] == ("sessions", 0, "repeat")
+
+
+def test_session_needs_a_start_or_parts(tmp_path) -> None:
+    result = load(tmp_path, "- {id: floating, module: mod-intro, venue: Room 1}\n")
+    problem = _find(result.errors, "session 'floating' has neither 'start:' nor 'parts:'")
+    assert problem.position.line == FIRST_SESSION_LINE
+
+
+def test_a_time_skipped_by_the_clock_change_warns(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - {id: gap, module: mod-intro, start: 2027-03-28 01:30, duration: 1h}
+        - {id: fine, module: mod-intro, start: 2027-03-28 03:30, duration: 1h}
+        """,
+    )
+    assert result.ok
+    gaps = [p for p in result.warnings if "does not exist" in p.message]
+    assert [p.path for p in gaps] == [("sessions", 0, "start")]
+
+
+def test_csv_accepts_what_a_uk_spreadsheet_saves(tmp_path) -> None:
+    from qisite.sessions import occurrences
+
+    csv = "id,module,start,end,status\nuk,mod-intro,14/01/2027 12:30,13:30:00,Cancelled\n"
+    result = load(tmp_path, extra="session_files: [uk.csv]\n", files={"uk.csv": csv})
+    assert result.ok, result.problems
+    (found,) = occurrences(result.require(), tmp_path)
+    assert found.start.strftime("%Y-%m-%d %H:%M") == "2027-01-14 12:30"
+    assert found.end.strftime("%H:%M") == "13:30" and found.cancelled
+
+
+def test_two_parts_at_the_same_time_are_refused(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        """\
+        - id: wave
+          module: mod-data
+          duration: 1h
+          parts:
+            - {name: Launch, start: 2027-02-01 09:00}
+            - {name: Launch again, start: 2027-02-01 09:00}
+        """,
+    )
+    problem = _find(result.errors, "part 'Launch again' of session 'wave' starts at the same time")
+    assert problem.path == ("sessions", 0, "parts", 1, "start")

@@ -7,8 +7,11 @@
 (function () {
   "use strict";
 
+  // A sitting has passed when its end (the last <time datetime> in it) is before now.
   function isPast(item, now) {
-    var end = Date.parse(item.getAttribute("data-end"));
+    var times = item.querySelectorAll(".qisite-session-when time[datetime]");
+    if (!times.length) return false;
+    var end = Date.parse(times[times.length - 1].getAttribute("datetime"));
     return !isNaN(end) && end <= now;
   }
 

@@ -44,6 +44,16 @@ class Repeat(Strict):
         default_factory=list, description="Dates whose session is cancelled (shown as cancelled)"
     )
 
+    @model_validator(mode="after")
+    def _one_bound(self) -> Repeat:
+        if self.until is not None and self.count is not None:
+            raise PydanticCustomError(
+                "qisite_repeat_bound",
+                "give the repeat 'until:' or 'count:', not both",
+                {},
+            )
+        return self
+
 
 class SessionPart(Strict):
     """One dated part of a cohort or wave: launch day, a learning session, graduation."""

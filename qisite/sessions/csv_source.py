@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import posixpath
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,7 @@ COLUMNS: dict[str, str] = {
     "id": "a unique id for the session, like intro-2027-01 (required)",
     "module": "the id of the module the session teaches (required)",
     "title": "shown instead of the module's title",
-    "start": "date and local time, like 2027-01-14 12:30 (required)",
+    "start": "date and local time, like 2027-01-14 12:30 or 14/01/2027 12:30 (required)",
     "end": "end time (13:30) or date and time",
     "duration": "instead of end: 1h30m, 90m, 1.5h",
     "venue": "room and site",
@@ -63,9 +64,20 @@ class SessionFiles:
     problems: list[Problem] = field(default_factory=list)
 
 
+_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?=\s|$)")
+_SECONDS = re.compile(r"^(\d{1,2}:\d{2}):00$")
+
+
 def _cell_value(column: str, text: str) -> Any:
+    """A cell as the model reads it, forgiving what spreadsheets do to dates and words."""
     if column in _LIST_COLUMNS:
         return [part.strip() for part in text.split(";") if part.strip()]
+    if column in ("start", "end"):
+        # A UK spreadsheet saves 14/01/2027 12:30 (day first); and times with seconds.
+        text = _UK_DATE.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", text)
+        text = _SECONDS.sub(r"\1", text)
+    if column == "status":
+        return text.lower()
     return text
 
 

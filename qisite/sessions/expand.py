@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
@@ -98,30 +99,19 @@ def _length(session: Session, module_minutes: int | None) -> timedelta:
 def repeat_rule(repeat: Repeat, start: datetime) -> rrule:
     """The RFC 5545 rule that a plain ``repeat:`` block means."""
     until = datetime.combine(repeat.until, time(23, 59, 59)) if repeat.until else None
+    bounds: dict[str, Any] = {
+        "dtstart": start,
+        "interval": repeat.interval,
+        "until": until,
+        "count": repeat.count,
+    }
     if repeat.every is Frequency.WEEKLY:
-        return rrule(
-            WEEKLY, dtstart=start, interval=repeat.interval, until=until, count=repeat.count
-        )
+        return rrule(WEEKLY, **bounds)
     if repeat.weekday_of_month:
         nth = (start.day - 1) // 7 + 1
         # A fifth weekday does not exist in every month: read it as "the last".
-        by_weekday = weekday(start.weekday(), -1 if nth == 5 else nth)
-        return rrule(
-            MONTHLY,
-            dtstart=start,
-            interval=repeat.interval,
-            until=until,
-            count=repeat.count,
-            byweekday=by_weekday,
-        )
-    return rrule(
-        MONTHLY,
-        dtstart=start,
-        interval=repeat.interval,
-        until=until,
-        count=repeat.count,
-        bymonthday=start.day,
-    )
+        return rrule(MONTHLY, byweekday=weekday(start.weekday(), -1 if nth == 5 else nth), **bounds)
+    return rrule(MONTHLY, bymonthday=start.day, **bounds)
 
 
 def repeat_starts(session: Session) -> list[datetime]:

@@ -117,16 +117,61 @@ def event(occurrence: Occurrence, settings: FeedSettings) -> icalendar.Event:
     return item
 
 
-def feed(name: str, occurrences: Sequence[Occurrence], settings: FeedSettings) -> bytes:
-    """A whole VCALENDAR with its VTIMEZONE, as bytes ready to publish."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODUCT)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{settings.academy}: {name}")
-    calendar.add("x-wr-timezone", settings.timezone)
-    calendar.add_component(_vtimezone(settings.timezone, settings.zone_from, settings.zone_to))
+def _head(name: str, settings: FeedSettings) -> icalendar.Calendar:
+    """A VCALENDAR with its own properties and no components yet."""
+    found = icalendar.Calendar()
+    found.add("prodid", PRODUCT)
+    found.add("version", "2.0")
+    found.add("calscale", "GREGORIAN")
+    found.add("method", "PUBLISH")
+    found.add("x-wr-calname", f"{settings.academy}: {name}")
+    found.add("x-wr-timezone", settings.timezone)
+    return found
+
+
+def calendar(
+    name: str, occurrences: Sequence[Occurrence], settings: FeedSettings
+) -> icalendar.Calendar:
+    """A whole VCALENDAR with its VTIMEZONE and one VEVENT per occurrence."""
+    found = _head(name, settings)
+    found.add_component(_vtimezone(settings.timezone, settings.zone_from, settings.zone_to))
     for occurrence in occurrences:
-        calendar.add_component(event(occurrence, settings))
-    return calendar.to_ical()
+        found.add_component(event(occurrence, settings))
+    return found
+
+
+def feed(name: str, occurrences: Sequence[Occurrence], settings: FeedSettings) -> bytes:
+    """One feed as bytes ready to publish."""
+    return calendar(name, occurrences, settings).to_ical()
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+class FeedWriter:
+    """Writes many feeds of one build, serialising each event and the VTIMEZONE once.
+
+    A sitting appears in up to five feeds (all, its audiences, its module, its
+    own), and icalendar's line folding dominates the build time of a large
+    schedule. Every byte still comes from icalendar's serialiser: a feed is its
+    calendar properties, then the VTIMEZONE, then the events, exactly as
+    ``calendar(...).to_ical()`` writes them (a test holds the two equal).
+    """
+
+    def __init__(self, settings: FeedSettings) -> None:
+        self.settings = settings
+        self._events: dict[str, bytes] = {}
+        self._zone = _vtimezone(settings.timezone, settings.zone_from, settings.zone_to).to_ical()
+
+    def _event(self, occurrence: Occurrence) -> bytes:
+        found = self._events.get(occurrence.uid)
+        if found is None:
+            found = self._events[occurrence.uid] = event(occurrence, self.settings).to_ical()
+        return found
+
+    def feed(self, name: str, occurrences: Sequence[Occurrence]) -> bytes:
+        text = _head(name, self.settings).to_ical()
+        if not text.endswith(_END):  # pragma: no cover - icalendar always ends so
+            return feed(name, occurrences, self.settings)
+        body = b"".join(self._event(o) for o in occurrences)
+        return text[: -len(_END)] + self._zone + body + _END

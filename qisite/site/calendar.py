@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from qisite.sessions import Occurrence, occurrences_for_audience, occurrences_for_modules
-from qisite.sessions.ics import feed, feed_settings, summary
+from qisite.sessions.ics import FeedWriter, feed_settings, summary
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
@@ -34,14 +34,14 @@ def by_month(occurrences: Sequence[Occurrence]) -> list[Month]:
     return list(months.values())
 
 
-def calendar_script() -> str:
-    return files("qisite").joinpath("assets/calendar.js").read_text(encoding="utf-8")
+def asset(name: str) -> str:
+    return files("qisite").joinpath("assets", name).read_text(encoding="utf-8")
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
     everything = site.occurrences
-    settings = feed_settings(curriculum, everything)
+    feeds = FeedWriter(feed_settings(curriculum, everything))
     used_modules = {o.module_id for o in everything}
     used_audiences = {a for o in everything for a in o.audiences}
     yield Output(
@@ -56,16 +56,17 @@ def produce(site: SiteContext) -> Iterator[Output]:
             formats=FORMATS,
         ),
     )
-    yield Output(paths.CALENDAR_SCRIPT, calendar_script())
-    yield Output(paths.FEED_ALL, feed("all sessions", everything, settings))
+    yield Output(paths.CALENDAR_SCRIPT, asset("calendar.js"))
+    yield Output(paths.CALENDAR_STYLE, asset("calendar.css"))
+    yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
     # Every audience and module gets a feed, even an empty one, so links never break.
     for audience in curriculum.audiences:
         chosen = occurrences_for_audience(everything, audience.id)
-        yield Output(paths.audience_feed(audience.id), feed(audience.name, chosen, settings))
+        yield Output(paths.audience_feed(audience.id), feeds.feed(audience.name, chosen))
     for module in curriculum.modules:
         chosen = occurrences_for_modules(everything, [module.id])
-        yield Output(paths.module_feed(module.id), feed(module.title, chosen, settings))
+        yield Output(paths.module_feed(module.id), feeds.feed(module.title, chosen))
     for occurrence in everything:
         yield Output(
-            paths.session_feed(occurrence.slug), feed(summary(occurrence), [occurrence], settings)
+            paths.session_feed(occurrence.slug), feeds.feed(summary(occurrence), [occurrence])
         )

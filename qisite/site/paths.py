@@ -14,6 +14,7 @@ ASSETS = "assets/qisite"
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.ics"
 CALENDAR_SCRIPT = f"{ASSETS}/calendar.js"
+CALENDAR_STYLE = f"{ASSETS}/calendar.css"
 
 
 def pathway(audience_id: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from qisite.model import Session
 from qisite.problems import Problem, suggest
@@ -263,6 +263,50 @@ def _long_past(
             )
 
 
+def _wall_time_exists(moment: datetime) -> bool:
+    """False for a local time skipped when the clocks go forward (01:30 in London)."""
+    again = moment.astimezone(UTC).astimezone(moment.tzinfo)
+    return again.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+def _clock_gaps(
+    ctx: CheckContext, items: list[_Declared], found: list[Occurrence]
+) -> Iterator[Problem]:
+    by_id = {item.session.id: item for item in items}
+    warned: set[str] = set()
+    for occurrence in found:
+        if occurrence.session_id in warned or _wall_time_exists(occurrence.start):
+            continue
+        warned.add(occurrence.session_id)
+        item = by_id[occurrence.session_id]
+        yield item.problem(
+            ctx,
+            ("start",) if item.session.start else ("parts",),
+            f"session '{occurrence.session_id}' starts at {occurrence.start:%Y-%m-%d %H:%M}, "
+            f"a time that does not exist in {ctx.curriculum.academy.timezone} "
+            "(the clocks go forward then)",
+            "choose another time",
+            warning=True,
+        )
+
+
+def _same_start_parts(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
+    """Two parts of one cohort at the same time would share a calendar UID."""
+    for item in items:
+        first: dict[datetime, int] = {}
+        for index, part in enumerate(item.session.parts):
+            if part.start in first:
+                yield item.problem(
+                    ctx,
+                    ("parts", index, "start"),
+                    f"part '{part.name}' of session '{item.session.id}' starts at the same "
+                    f"time as part {first[part.start] + 1} ({part.start:%Y-%m-%d %H:%M})",
+                    "give each part its own start, or make them one part",
+                )
+            else:
+                first[part.start] = index
+
+
 def _duplicates(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
     """Ids repeated across the YAML and CSV files (the YAML alone is checked elsewhere)."""
     first: dict[str, _Declared] = {}
@@ -292,5 +336,7 @@ def sessions(ctx: CheckContext) -> Iterator[Problem]:
         unique.setdefault(item.session.id, item)
     bounded = [i.session for i in unique.values() if _is_bounded(i.session)]
     found = expand_sessions(ctx.curriculum, bounded)
+    yield from _same_start_parts(ctx, list(unique.values()))
     yield from _overlaps(ctx, list(unique.values()), found)
     yield from _long_past(ctx, list(unique.values()), found)
+    yield from _clock_gaps(ctx, list(unique.values()), found)

@@ -1,0 +1,243 @@
+"""The calendar page and the .ics feeds of a built site, parsed back with icalendar."""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from tests.session_fixtures import curriculum_text
+from tests.sitebuild import BuiltSite, build_site
+
+SESSIONS = """\
+- {id: summer, module: mod-intro, start: 2027-07-15 12:30, end: "13:30", venue: Room 1}
+- {id: winter, module: mod-intro, start: 2027-01-14 12:30, duration: 1h, venue: Room 1,
+   booking: "https://book.example.org/winter?x=1&y=2", notes: "Bring <b>lunch</b>"}
+- id: monthly
+  module: mod-data
+  start: 2027-01-12 12:30
+  duration: 1h
+  online: https://meet.example.org/monthly
+  repeat: {every: monthly, weekday_of_month: true, count: 4, exceptions: [2027-02-09]}
+- id: ruled
+  module: mod-data
+  start: 2027-01-12 16:00
+  duration: 1h
+  rrule: FREQ=MONTHLY;BYDAY=2TU;COUNT=4
+  exceptions: [2027-03-09]
+- {id: called-off, module: mod-intro, start: 2027-05-03 09:00, duration: 2h, status: cancelled,
+   audiences: [aud-ward]}
+"""
+
+CSV = (
+    "id,module,start,end,venue,audiences\n"
+    'from-csv,mod-intro,2027-06-01 10:00,11:00,"Library, Floor 2",aud-ward\n'
+)
+
+
+def _build(root: Path) -> BuiltSite:
+    text = curriculum_text(SESSIONS, extra="session_files: [planned.csv]\n")
+    return build_site(root, curriculum=text, extra_files={"planned.csv": CSV})
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return _build(tmp_path_factory.mktemp("calendar"))
+
+
+def _feed(site: BuiltSite, name: str) -> icalendar.Calendar:
+    return icalendar.Calendar.from_ical((site.site_dir / "feeds" / name).read_bytes())
+
+
+def _events(calendar: icalendar.Calendar) -> dict[str, icalendar.Event]:
+    return {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+
+
+def _utc(event: icalendar.Event, key: str = "DTSTART") -> str:
+    return event.decoded(key).astimezone(UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def test_london_lunchtime_in_utc_across_clock_changes(site: BuiltSite) -> None:
+    events = _events(_feed(site, "all.ics"))
+    summer = events["summer@testshire-qi-academy"]
+    winter = events["winter@testshire-qi-academy"]
+    assert _utc(summer) == "2027-07-15 11:30" and _utc(summer, "DTEND") == "2027-07-15 12:30"
+    assert _utc(winter) == "2027-01-14 12:30"
+    assert summer["DTSTART"].params["TZID"] == "Europe/London"
+
+
+def test_feed_has_calendar_properties_and_vtimezone(site: BuiltSite) -> None:
+    calendar = _feed(site, "all.ics")
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert calendar["X-WR-CALNAME"] == "Testshire QI Academy: all sessions"
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert zone["TZID"] == "Europe/London"
+    assert {c.name for c in zone.subcomponents} == {"STANDARD", "DAYLIGHT"}
+    winter = _events(calendar)["winter@testshire-qi-academy"]
+    assert winter["LOCATION"] == "Room 1"
+    assert winter["URL"] == "https://book.example.org/winter?x=1&y=2"
+    assert "Bring <b>lunch</b>" in winter["DESCRIPTION"]
+    assert winter["STATUS"] == "CONFIRMED" and winter["SEQUENCE"] == 0
+    assert winter.decoded("DTSTAMP").tzinfo is not None
+
+
+@pytest.mark.parametrize("uid_prefix", ["monthly", "ruled"])
+def test_monthly_repeat_with_exception_in_feed(site: BuiltSite, uid_prefix: str) -> None:
+    events = _events(_feed(site, "modules/mod-data.ics"))
+    dates = sorted(
+        e.decoded("DTSTART").strftime("%Y-%m-%d")
+        for uid, e in events.items()
+        if uid.startswith(uid_prefix + "-")
+    )
+    expected = {
+        "monthly": ["2027-01-12", "2027-03-09", "2027-04-13"],  # February left out
+        "ruled": ["2027-01-12", "2027-02-09", "2027-04-13"],  # March left out
+    }
+    assert dates == expected[uid_prefix]
+
+
+def test_cancelled_session_keeps_its_uid(site: BuiltSite) -> None:
+    uid = "called-off@testshire-qi-academy"
+    everything = _events(_feed(site, "all.ics"))
+    assert everything[uid]["STATUS"] == "CANCELLED"
+    own = _events(_feed(site, "sessions/called-off.ics"))
+    assert list(own) == [uid] and own[uid]["STATUS"] == "CANCELLED"
+
+
+def test_audience_feeds_hold_their_audience_only(site: BuiltSite) -> None:
+    board = set(_events(_feed(site, "audiences/aud-board.ics")))
+    ward = set(_events(_feed(site, "audiences/aud-ward.ics")))
+    assert "called-off@testshire-qi-academy" in ward - board
+    assert "from-csv@testshire-qi-academy" in ward - board
+    assert "monthly-20270112T1230@testshire-qi-academy" in board - ward
+    assert "summer@testshire-qi-academy" in board & ward
+
+
+def test_two_builds_give_identical_feeds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = _build(tmp_path / "one")
+    second = _build(tmp_path / "two")
+    feeds = sorted(p.relative_to(first.site_dir) for p in (first.site_dir / "feeds").rglob("*.ics"))
+    assert len(feeds) == 1 + 2 + 2 + 10  # all, audiences, modules, sittings
+    for name in feeds:
+        assert (first.site_dir / name).read_bytes() == (second.site_dir / name).read_bytes(), name
+
+
+def test_source_date_epoch_sets_dtstamp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    built = _build(tmp_path)
+    for event in _feed(built, "all.ics").walk("VEVENT"):
+        assert event.decoded("DTSTAMP") == datetime(2027, 1, 1, tzinfo=UTC)
+
+
+def test_calendar_page_lists_sittings_by_month(site: BuiltSite) -> None:
+    page = site.content("calendar/")
+    months = [h.get_text(strip=True) for h in page.select(".qisite-month > h2")]
+    assert months == [
+        "January 2027",
+        "February 2027",
+        "March 2027",
+        "April 2027",
+        "May 2027",
+        "June 2027",
+        "July 2027",
+    ]
+    items = page.select("[data-qisite-occurrence]")
+    assert len(items) == 10
+    assert not [i for i in items if i.has_attr("hidden")]  # without script, all are listed
+    summer = page.select_one('[data-qisite-occurrence="summer@testshire-qi-academy"]')
+    start = summer.select_one("time")
+    assert start["datetime"] == "2027-07-15T12:30:00+01:00"
+    assert start.get_text() == "Thursday 15 July 2027, 12:30"
+    assert summer.select_one("h3 a")["href"] == "../modules/mod-intro/"
+    cancelled = page.select_one('[data-qisite-occurrence="called-off@testshire-qi-academy"]')
+    assert "Cancelled:" in cancelled.select_one("h3").get_text()
+    winter = page.select_one('[data-qisite-occurrence="winter@testshire-qi-academy"]')
+    assert "Bring <b>lunch</b>" in winter.get_text()  # escaped, shown as text
+    assert winter.find("b") is None
+
+
+def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None:
+    page = site.content("calendar/")
+    links = page.select("a.qisite-add-to-calendar")
+    assert len(links) == 10
+    for link in links:
+        target = posixpath.normpath(posixpath.join("calendar/", link["href"]))
+        assert (site.site_dir / target).is_file(), link["href"]
+        assert link.get_text() == "Add to calendar"
+        assert link["aria-label"].startswith("Add to calendar: ")
+    subscribe = page.select_one(".qisite-subscribe a")
+    assert subscribe["href"] == "../feeds/all.ics"
+    for app in ("Outlook", "Google Calendar", "Apple Calendar"):
+        assert app in page.select_one(".qisite-subscribe").get_text()
+
+
+def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> None:
+    assets = site.site_dir / "assets" / "qisite"
+    assert (assets / "calendar.js").is_file() and (assets / "calendar.css").is_file()
+    page = site.html("calendar/")
+    assert "../assets/qisite/calendar.js" in [s.get("src", "") for s in page.select("script")]
+    styles = [s.get("href", "") for s in page.select("link[rel=stylesheet]")]
+    assert "../assets/qisite/calendar.css" in styles
+
+
+def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:
+    from qisite.sessions import occurrences
+    from qisite.sessions.ics import FeedWriter, feed, feed_settings
+    from tests.session_fixtures import curriculum
+
+    (tmp_path / "planned.csv").write_text(CSV, encoding="utf-8")
+    c = curriculum(tmp_path, SESSIONS, extra="session_files: [planned.csv]\n")
+    found = occurrences(c, tmp_path)
+    settings = feed_settings(c, found)
+    writer = FeedWriter(settings)
+    for chosen in (found, found[:1], found[3:7], []):
+        assert writer.feed("some sessions", chosen) == feed("some sessions", chosen, settings)
+
+
+def _unfold(raw: bytes) -> list[str]:
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    physical = raw.decode("utf-8").split("\r\n")[:-1]
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    lines: list[str] = []
+    for line in physical:
+        if line.startswith((" ", "\t")):
+            lines[-1] += line[1:]
+        else:
+            lines.append(line)
+    return lines
+
+
+def test_every_feed_follows_rfc5545_structure(site: BuiltSite) -> None:
+    """Checked by hand, not through icalendar: folding, nesting and required properties."""
+    required = {
+        "VCALENDAR": {"PRODID", "VERSION"},
+        "VEVENT": {"UID", "DTSTAMP", "DTSTART"},
+        "VTIMEZONE": {"TZID"},
+        "STANDARD": {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"},
+        "DAYLIGHT": {"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"},
+    }
+    for path in (site.site_dir / "feeds").rglob("*.ics"):
+        stack: list[tuple[str, set[str]]] = []
+        zones: set[str] = set()
+        used: set[str] = set()
+        for line in _unfold(path.read_bytes()):
+            name, _, value = line.partition(":")
+            key = name.split(";")[0]
+            if key == "BEGIN":
+                stack.append((value, set()))
+                continue
+            if key == "END":
+                component, seen = stack.pop()
+                assert component == value, path
+                assert required.get(component, set()) <= seen, (path, component, seen)
+                continue
+            stack[-1][1].add(key)
+            if key == "TZID" and stack[-1][0] == "VTIMEZONE":
+                zones.add(value)
+            used.update(p.split("=", 1)[1] for p in name.split(";")[1:] if p.startswith("TZID="))
+        assert stack == [], path
+        assert used <= zones, path
