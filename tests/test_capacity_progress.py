@@ -160,3 +160,13 @@ def test_a_count_dated_after_the_build_is_warned(
         "(2027-01-01); progress counts what has happened "
         "(check the year, or leave the row out until the date has passed)"
     ]
+
+
+def test_empty_columns_at_the_end_are_ignored_unless_they_hold_values() -> None:
+    rows, problems = read(
+        "date,audience,completed,,\n2027-01-31,board,3,,\n2027-02-28,board,1,,x\n"
+    )
+    assert [r.line for r in rows] == [2]
+    (problem,) = problems
+    assert (problem.position.line, problem.position.column) == (3, 5)
+    assert "has a value but the column has no name" in problem.message

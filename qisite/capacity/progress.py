@@ -76,6 +76,7 @@ def read_progress_csv(
         return [], problems
     at = {name: number for number, name in enumerate(names)}
     rows: list[ProgressRow] = []
+    # Numbered as a spreadsheet numbers its rows: the header is row 1.
     for line, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -93,6 +94,8 @@ def _header_hint() -> str:
 def _header_problems(file: str, header: Sequence[str], names: Sequence[str]) -> Iterable[Problem]:
     for number, (raw, name) in enumerate(zip(header, names, strict=True), start=1):
         where = Position(file, 1, number)
+        if not name:
+            continue  # spreadsheets often save empty columns at the end; their cells are checked
         if name in COLUMNS:
             if names.index(name) != number - 1:
                 yield Problem.error(where, (), f"column '{raw}' appears twice")
@@ -150,6 +153,16 @@ def _read_row(
                     name,
                     f"this looks like an email address and is refused: {PRIVACY}",
                     "remove it; progress files hold counts only",
+                )
+            )
+    for number, cell in enumerate(cells[: len(names)]):
+        if not names[number] and cell.strip() and not problems:
+            problems.append(
+                Problem.error(
+                    Position(file, line, number + 1),
+                    (),
+                    f"row {line}, column {number + 1} has a value but the column has no name",
+                    "progress files hold only: " + ", ".join(COLUMNS),
                 )
             )
     if len(cells) > len(names):
