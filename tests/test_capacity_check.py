@@ -220,3 +220,19 @@ def test_east_london_style_tiers() -> None:
         ("board", 10, 10),
         ("experts", None, 5),
     ]
+
+
+def test_places_open_to_two_targeted_groups_are_reported_as_shared(curriculum: Curriculum) -> None:
+    data = parse_yaml(CURRICULUM, "curriculum.yaml").data
+    data["targets"] = [
+        {"audience": "coaches", "train": 10, "by": "2027-12-31", "module": "intro"},
+        {"audience": "board", "train": 5, "by": "2027-12-31", "module": "intro"},
+    ]
+    targets = plan_targets(Curriculum.model_validate(data))
+    occurrences = [
+        Occ("intro", ("coaches", "board"), at(2027, 2, 1), 8),  # open to both
+        Occ("intro", ("coaches",), at(2027, 3, 1), 6),
+    ]
+    coaches, board = check_capacity(targets, occurrences, [])
+    assert (coaches.offered.places, coaches.offered.shared) == (14, 8)
+    assert (board.offered.places, board.offered.shared) == (8, 8)

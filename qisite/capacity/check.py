@@ -20,7 +20,7 @@ audience and the target's module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -50,6 +50,9 @@ class Places:
     places: int
     unlimited: bool
     """At least one of the sessions has no capacity limit."""
+    shared: int = 0
+    """Of ``places``, those in sessions also open to another group with a target on the
+    same module: counted for each group, so the groups compete for them."""
 
     def __str__(self) -> str:
         return "no limit" if self.unlimited else f"{self.places:,}"
@@ -147,9 +150,14 @@ def places_offered(
     audience_id: str,
     after: date | None,
     by: date,
+    competing: Collection[str] = (),
 ) -> Places:
-    """Places in occurrences of a module open to an audience, after ``after``, up to ``by``."""
-    sessions = places = 0
+    """Places in occurrences of a module open to an audience, after ``after``, up to ``by``.
+
+    ``competing``: other audiences with a target on the same module, whose share of a
+    session's places is not subtracted here but reported as ``shared``.
+    """
+    sessions = places = shared = 0
     unlimited = False
     for occurrence in sittings(occurrences):
         day = occurrence.start.date()
@@ -164,9 +172,11 @@ def places_offered(
         sessions += 1
         if occurrence.capacity is None:
             unlimited = True
-        else:
-            places += occurrence.capacity
-    return Places(sessions, places, unlimited)
+            continue
+        places += occurrence.capacity
+        if any(other in occurrence.audiences for other in competing):
+            shared += occurrence.capacity
+    return Places(sessions, places, unlimited, shared)
 
 
 def check_capacity(
@@ -174,11 +184,25 @@ def check_capacity(
     occurrences: Sequence[OccurrenceLike],
     rows: Sequence[ProgressRow],
 ) -> list[CapacityLine]:
-    return [check_target(planned, occurrences, rows_for(planned, rows)) for planned in targets]
+    lines = []
+    for planned in targets:
+        competing = [
+            other.audience.id
+            for other in targets
+            if other is not planned
+            and planned.module is not None
+            and other.module is not None
+            and other.module.id == planned.module.id
+        ]
+        lines.append(check_target(planned, occurrences, rows_for(planned, rows), competing))
+    return lines
 
 
 def check_target(
-    planned: PlannedTarget, occurrences: Sequence[OccurrenceLike], own: Sequence[ProgressRow]
+    planned: PlannedTarget,
+    occurrences: Sequence[OccurrenceLike],
+    own: Sequence[ProgressRow],
+    competing: Collection[str] = (),
 ) -> CapacityLine:
     """One target and its milestones, from the progress rows that count for it."""
     as_of = max((row.date for row in own), default=None)
@@ -186,7 +210,7 @@ def check_target(
     module_id = planned.module.id if planned.module else None
 
     def offered(by: date) -> Places:
-        return places_offered(occurrences, module_id, planned.audience.id, as_of, by)
+        return places_offered(occurrences, module_id, planned.audience.id, as_of, by, competing)
 
     milestones = []
     for milestone in planned.milestones:

@@ -50,9 +50,10 @@ def report_lines(report: CapacityReport) -> Iterator[str]:
         since = f" by {line.as_of.isoformat()}" if line.as_of else ""
         yield f"  {t.title} [{t.audience.id}]: {t.people:,}{share} by {t.by.isoformat()}"
         yield f"    trained so far: {line.trained:,}{since} (module {module})"
+        shared = f" ({line.offered.shared:,} shared)" if line.offered.shared else ""
         yield (
             f"    still needed: {line.still_needed:,}; places offered: {line.offered} "
-            f"in {line.offered.sessions} session{'s' * (line.offered.sessions != 1)}"
+            f"in {line.offered.sessions} session{'s' * (line.offered.sessions != 1)}{shared}"
         )
         yield f"    result: {line.verdict}"
         for m in line.milestones:
