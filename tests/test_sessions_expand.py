@@ -6,6 +6,7 @@ from datetime import UTC
 
 from qisite.sessions import occurrences, occurrences_for_modules
 from tests.session_fixtures import curriculum
+from tests.sitebuild import REPO
 
 
 def _utc(o) -> str:
@@ -96,3 +97,35 @@ def test_cohort_parts_and_filters(tmp_path) -> None:
     assert [o.end.strftime("%H:%M") for o in wave] == ["17:00", "16:00", "15:30"]
     assert all(o.cohort == "Wave 1" and o.audiences == ("aud-board",) for o in wave)
     assert found[0].session_id == "single"
+
+
+def test_every_sessions_module_imports_on_its_own() -> None:
+    """No import cycle between the sessions package and the validation checks."""
+    import subprocess
+    import sys
+
+    for name in (
+        "qisite.sessions.csv_source",
+        "qisite.validation.sessions",
+        "qisite.site.calendar",
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", f"import {name}"], capture_output=True, cwd=REPO
+        )
+        assert done.returncode == 0, done.stderr.decode()
+
+
+def test_fixed_words_are_read_kindly(tmp_path) -> None:
+    c = curriculum(
+        tmp_path,
+        """\
+        - id: m
+          module: mod-intro
+          start: 2027-01-12 12:30
+          duration: 1h
+          status: Canceled
+          repeat: {every: Month, count: 2}
+        """,
+    )
+    found = occurrences(c, tmp_path)
+    assert [o.start.month for o in found] == [1, 2] and all(o.cancelled for o in found)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import Field, PositiveInt, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PositiveInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from qisite.model.types import EndTime, Id, LocalDateTime, Minutes, SafeUrl, Strict, Text
@@ -26,10 +27,24 @@ class Frequency(StrEnum):
     MONTHLY = "monthly"
 
 
+_WORDS = {"canceled": "cancelled", "week": "weekly", "month": "monthly"}
+
+
+def _kind_word(value: object) -> object:
+    """Accept 'Cancelled', 'canceled', 'Month' for the fixed words organisers type."""
+    if isinstance(value, str):
+        word = value.strip().lower()
+        return _WORDS.get(word, word)
+    return value
+
+
+Status = Annotated[SessionStatus, BeforeValidator(_kind_word)]
+
+
 class Repeat(Strict):
     """A plain-language repeat: every week or month from the start, until a date or n times."""
 
-    every: Frequency
+    every: Annotated[Frequency, BeforeValidator(_kind_word)]
     interval: PositiveInt = Field(default=1, description="2 means every other week or month")
     until: date | None = Field(default=None, description="Last date a session may fall on")
     count: PositiveInt | None = Field(default=None, description="How many sessions in all")
@@ -66,7 +81,7 @@ class SessionPart(Strict):
     online: SafeUrl | None = None
     facilitator: str | None = None
     notes: str | None = None
-    status: SessionStatus = SessionStatus.SCHEDULED
+    status: Status = SessionStatus.SCHEDULED
 
 
 def _check_rrule(value: str | None) -> str | None:
@@ -123,7 +138,7 @@ class Session(Strict):
     booking: SafeUrl | None = None
     audiences: list[Id] | None = Field(default=None, description="Defaults to the module's")
     notes: str | None = None
-    status: SessionStatus = SessionStatus.SCHEDULED
+    status: Status = SessionStatus.SCHEDULED
 
     _normalise_rrule = field_validator("rrule")(_check_rrule)
 

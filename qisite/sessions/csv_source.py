@@ -19,7 +19,6 @@ from pydantic import ValidationError
 
 from qisite.model import Curriculum, Session
 from qisite.problems import Position, Problem, suggest
-from qisite.validation.structure import problems_from_validation_error
 from qisite.yaml_source import SourceMap
 
 COLUMNS: dict[str, str] = {
@@ -184,6 +183,9 @@ def read_session_file(path: Path, display: str) -> SessionFiles:
         try:
             session = Session.model_validate(data)
         except ValidationError as error:
+            # Imported here: the validation package imports this module for its checks.
+            from qisite.validation.structure import problems_from_validation_error
+
             for problem in problems_from_validation_error(error, Session, source, data):
                 found.problems.append(_with_row(problem, line))
             continue

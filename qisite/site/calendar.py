@@ -20,7 +20,7 @@ FORMATS = {"in-person": "In person", "online": "Online"}
 class Month:
     key: str
     """'2027-01': also the heading's anchor."""
-    name: str
+    first: Occurrence
     occurrences: list[Occurrence]
 
 
@@ -29,7 +29,7 @@ def by_month(occurrences: Sequence[Occurrence]) -> list[Month]:
     for occurrence in occurrences:
         key = f"{occurrence.start:%Y-%m}"
         if key not in months:
-            months[key] = Month(key, f"{occurrence.start:%B %Y}", [])
+            months[key] = Month(key, occurrence, [])
         months[key].occurrences.append(occurrence)
     return list(months.values())
 

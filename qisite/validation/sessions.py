@@ -128,7 +128,8 @@ def _times(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
                 "keep one of them",
             )
     for index, part in enumerate(session.parts):
-        end = part.end or (session.end if part.duration is None else None)
+        shared_end = session.end if isinstance(session.end, time) else None
+        end = part.end or (shared_end if part.duration is None else None)
         wrong = _ends_before_start(part.start, end)
         if wrong is not None:
             yield item.problem(
