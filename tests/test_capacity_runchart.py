@@ -57,3 +57,8 @@ def test_many_dates_get_at_most_a_few_labels_with_first_and_last() -> None:
 
 def test_nice_steps() -> None:
     assert [nice_step(v) for v in (4, 100, 1860, 1)] == [1, 50, 500, 1]
+
+
+def test_axis_labels_are_english_month_and_year() -> None:
+    labels = [p.axis_label for p in run_chart(SERIES, 100).x_labels]
+    assert labels[0] == "Jan 2027" and labels[-1] == "May 2027"

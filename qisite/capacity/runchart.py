@@ -21,12 +21,20 @@ MAX_X_LABELS = 6
 LABEL_GAP = 14
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Short month names in English, whatever the build machine's locale."""
+
+
 @dataclass(frozen=True)
 class ChartPoint:
     date: date
     value: int
     x: float
     y: float
+
+    @property
+    def axis_label(self) -> str:
+        return f"{MONTHS[self.date.month - 1]} {self.date.year}"
 
 
 @dataclass(frozen=True)
