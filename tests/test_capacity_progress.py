@@ -20,11 +20,14 @@ def read(text: str):
 
 
 def test_reads_aggregate_counts() -> None:
-    rows, problems = read("date,audience,completed\n2027-01-31,board,3\n\n2027-02-28,board,0\n")
+    rows, problems = read(
+        'date,audience,completed\n2027-01-31,board,3\n\n2027-02-28,board,0\n2027-03-31,board,"1,200"\n'
+    )
     assert problems == []
     assert [(r.date, r.audience, r.module, r.completed, r.line) for r in rows] == [
         (date(2027, 1, 31), "board", None, 3, 2),
         (date(2027, 2, 28), "board", None, 0, 4),
+        (date(2027, 3, 31), "board", None, 1200, 5),
     ]
 
 

@@ -186,8 +186,8 @@ def _read_row(
     except ValueError:
         problem("date", f"'{cell('date')}' is not a date", "write dates like 2027-03-31")
     completed = None
-    if re.fullmatch(r"\d+", cell("completed")):
-        completed = int(cell("completed"))
+    if re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", cell("completed")):  # 1200 or 1,200
+        completed = int(cell("completed").replace(",", ""))
     else:
         problem("completed", f"'{cell('completed')}' is not a whole number of people (0 or more)")
     audience, module = cell("audience") or None, cell("module") or None
