@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from qisite.model import Curriculum
+from qisite.site import capacity
+from qisite.site.context import SiteContext
+from qisite.yaml_source import parse_yaml
 from tests.browser import axe_violations, describe, serve
 from tests.capacity_fixture import CURRICULUM, PROGRESS
 from tests.sitebuild import BuiltSite, build_site
@@ -176,3 +181,16 @@ def test_shipped_example_capacity_page_in_a_browser(
     violations = axe_violations(page)
     assert theme_footer_free(violations) == [], describe(violations)
     assert page.outside_requests == []
+
+
+def test_without_targets_the_page_still_gives_the_rules_of_thumb(tmp_path: Path) -> None:
+    data = parse_yaml(CURRICULUM, "curriculum.yaml").data
+    del data["targets"], data["progress_files"]
+    data["academy"]["headcount"] = 12000
+    (output,) = capacity.produce(SiteContext(Curriculum.model_validate(data), base_dir=tmp_path))
+    page = BeautifulSoup(output.content, "html.parser")
+    rules = {r["data-qisite-rule"]: cells(r) for r in page.select("[data-qisite-rule]")}
+    assert rules["internal-experts"][1:3] == ["45 to 60 people", "no target set"]
+    assert rules["quality-coaches"][1] == "450 to 600 people over 5 years"
+    assert page.select("[data-qisite-chart]") == []
+    assert "sets no targets yet" in page.get_text()
