@@ -15,7 +15,7 @@ Producer = Callable[[SiteContext], Iterable[Output]]
 
 
 def producers() -> list[Producer]:
-    from qisite.site import assets, ihi, learning, matrix, modules, pathways
+    from qisite.site import assets, capacity, ihi, learning, matrix, modules, pathways
     from qisite.site import calendar as calendar_pages
 
     return [
@@ -25,6 +25,7 @@ def producers() -> list[Producer]:
         calendar_pages.produce,
         ihi.produce,
         learning.produce,
+        capacity.produce,
         assets.produce,
     ]
 

@@ -4,7 +4,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 ``CheckContext`` and yields ``Problem``s.
 """
 
-from qisite.validation import ihi, references
+from qisite.validation import capacity, ihi, references
 from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
 
@@ -19,6 +19,7 @@ CHECKS: list[Check] = [
     references.repeated_entries,
     session_checks.sessions,
     ihi.duplicate_courses,
+    capacity.check,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]

@@ -1,0 +1,75 @@
+"""qisite report: the capacity figures in the terminal, the same as the capacity page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator
+
+from qisite.capacity.report import CapacityReport, report_for
+from qisite.loading import load_curriculum
+
+NAME = "report"
+HELP = "print rules of thumb, targets, places offered against needed, and progress to date"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", default="curriculum.yaml", help="curriculum file")
+
+
+def run(args: argparse.Namespace) -> int:
+    result = load_curriculum(args.path)
+    if not result.ok:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"{args.path}: not valid, so no report", file=sys.stderr)
+        return 1
+    report = report_for(result.require(), result.base_dir)
+    print("\n".join(report_lines(report)))
+    return 0
+
+
+def report_lines(report: CapacityReport) -> Iterator[str]:
+    yield f"Rules of thumb for {report.headcount:,} staff (a first estimate: no single formula)"
+    for row in report.rules:
+        r = row.recommendation
+        plan = "plan: no target set" if row.comparable else "plan: not compared"
+        if row.declared_figure:
+            plan = f"plan: {row.declared_figure}"
+        yield f"  {r.role}: {r.figure} {r.unit}; {plan}"
+        yield f"    rule: {r.rule}"
+    yield ""
+    if not report.lines:
+        yield "No targets are set: add a 'targets:' section to curriculum.yaml."
+        return
+    yield "Targets and places"
+    for line in report.lines:
+        t = line.planned
+        module = t.module.id if t.module else "no module"
+        share = f" ({t.target.share:g}% of {t.group_size:,})" if t.target.share else ""
+        since = f" by {line.as_of.isoformat()}" if line.as_of else ""
+        yield f"  {t.title} [{t.audience.id}]: {t.people:,}{share} by {t.by.isoformat()}"
+        yield f"    trained so far: {line.trained:,}{since} (module {module})"
+        shared = f" ({line.offered.shared:,} shared)" if line.offered.shared else ""
+        yield (
+            f"    still needed: {line.still_needed:,}; places offered: {line.offered} "
+            f"in {line.offered.sessions} session{'s' * (line.offered.sessions != 1)}{shared}"
+        )
+        yield f"    result: {line.verdict}"
+        for m in line.milestones:
+            places = "date passed" if m.passed else f"places offered: {m.offered}"
+            yield (
+                f"    milestone {m.label}: {m.people:,} by {m.by.isoformat()}; "
+                f"still needed {m.still_needed:,}; {places}; {m.verdict}"
+            )
+    yield ""
+    yield "Progress to date (people trained so far)"
+    for progress in report.progress:
+        t = progress.planned
+        if not progress.series:
+            yield f"  {t.title}: no counts yet"
+            continue
+        median = progress.chart.median.text if progress.chart.median else "-"
+        yield f"  {t.title}: median {median}, target {t.people:,}"
+        for day, total in progress.series:
+            yield f"    {day.isoformat()}  {total:>8,}"

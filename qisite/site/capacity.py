@@ -1,0 +1,15 @@
+"""The capacity and progress page: rules of thumb, the capacity check, run charts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from qisite.capacity.report import report_for
+from qisite.site import paths
+from qisite.site.context import SiteContext
+from qisite.site.output import Output
+
+
+def produce(site: SiteContext) -> Iterator[Output]:
+    report = report_for(site.curriculum, site.base_dir, site.occurrences)
+    yield Output(paths.CAPACITY, site.render("capacity/page.md.j2", paths.CAPACITY, report=report))
