@@ -61,6 +61,25 @@ class _Loader(
         _OrganiserResolver.__init__(self)
 
 
+if yaml.__with_libyaml__:
+
+    class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _OrganiserResolver):
+        """The same loader with libyaml's C parser: about twenty times faster on a large file.
+
+        Its error messages differ a little, so a file that fails to parse is parsed
+        again with ``_Loader`` to report the error in the usual words.
+        """
+
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _OrganiserResolver.__init__(self)
+
+    _LOADERS: tuple[type, ...] = (_FastLoader, _Loader)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _LOADERS = (_Loader,)
+
+
 @dataclass
 class SourceMap:
     """Where each key path of a YAML document sits in its file."""
@@ -95,11 +114,14 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def build(self, node: yaml.Node, path: KeyPath) -> Any:
-        self.source.positions.setdefault(path, _position(self.source.file, node.start_mark))
+        if path not in self.source.positions:
+            self.source.positions[path] = _position(self.source.file, node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value  # the common case, without the constructor's bookkeeping
         return self.loader.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict[str, Any]:
@@ -154,13 +176,16 @@ def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse one YAML document, never raising for bad input."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.YAMLError as error:
-        return YamlDocument(None, SourceMap(file), [_syntax_problem(file, error)])
-    finally:
-        loader.dispose()
+    for loader_class in _LOADERS:
+        loader = loader_class(text)
+        try:
+            node = loader.get_single_node()
+            break
+        except yaml.YAMLError as error:
+            if loader_class is _LOADERS[-1]:
+                return YamlDocument(None, SourceMap(file), [_syntax_problem(file, error)])
+        finally:
+            loader.dispose()
     if node is None:
         return YamlDocument({}, SourceMap(file), [])
     builder = _Builder(loader, file)
