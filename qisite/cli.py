@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from qisite import __version__
-from qisite.commands import schema, validate
+from qisite.commands import new, schema, validate
 
-COMMANDS: list[ModuleType] = [validate, schema]
+COMMANDS: list[ModuleType] = [validate, schema, new]
 
 
 def build_parser() -> argparse.ArgumentParser:
