@@ -18,16 +18,21 @@ class RecordingServer:
         self.watched.append(path)
 
 
-def _with_files(text: str) -> str:
-    return text + (
-        "\nsession_files: [data/sessions-2027.csv, sessions-extra.csv]\n"
-        "progress_files: [data/progress.csv]\n"
-    )
+SCAFFOLD_CURRICULUM = REPO / "qisite" / "scaffold" / "curriculum.yaml"
+MODULE = "improvement-in-an-hour"
+CSV_FILES = {
+    "data/sessions-2027.csv": f"id,module,start\nhour-march,{MODULE},2027-03-01 10:00\n",
+    "sessions-extra.csv": f"id,module,start\nhour-april,{MODULE},2027-04-05 10:00\n",
+    "data/progress.csv": f"date,audience,module,completed\n2027-01-31,everyone,{MODULE},4\n",
+}
 
 
 def test_on_serve_watches_the_curriculum_and_every_named_csv(tmp_path: Path) -> None:
-    curriculum = _with_files((REPO / "curriculum.yaml").read_text(encoding="utf-8"))
-    root = make_project(tmp_path / "academy", curriculum=curriculum)
+    curriculum = SCAFFOLD_CURRICULUM.read_text(encoding="utf-8") + (
+        "\nsession_files: [data/sessions-2027.csv, sessions-extra.csv]\n"
+        "progress_files: [data/progress.csv]\n"
+    )
+    root = make_project(tmp_path / "academy", curriculum=curriculum, extra_files=CSV_FILES)
     config = load_config(config_file=str(root / "mkdocs.yml"))
     plugin = config.plugins["qisite"]
     assert isinstance(plugin, QisitePlugin)
