@@ -107,6 +107,9 @@ def _position(file: str, mark: yaml.Mark) -> Position:
     return Position(file, mark.line + 1, mark.column + 1)
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Builder:
     def __init__(self, loader: _Loader, file: str) -> None:
         self.loader = loader
@@ -120,7 +123,10 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:str":
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:
             return node.value  # the common case, without the constructor's bookkeeping
         return self.loader.construct_object(node, deep=True)
 
@@ -137,7 +143,7 @@ class _Builder:
                     )
                 )
                 continue
-            key = str(self.loader.construct_object(key_node))
+            key = str(self._scalar(key_node))
             key_path = (*path, key)
             where = _position(self.source.file, key_node.start_mark)
             if key in result:
