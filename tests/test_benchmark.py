@@ -62,3 +62,20 @@ def test_sizes_option_is_sorted_and_checked() -> None:
     assert parse_sizes("200,100") == [100, 200]
     with pytest.raises(Exception, match="positive"):
         parse_sizes("0")
+
+
+def test_quick_run_builds_both_sites_and_ends_with_the_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks.build_bench import main
+
+    assert main(["--sizes", "30,60", "--quick"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    rows = [line.split() for line in lines[1:3]]
+    assert [row[:2] for row in rows] == [["30", "qisite"], ["30", "baseline"]]
+    assert rows[0][2] == rows[1][2]  # the baseline has as many pages as the qisite site
+    assert int(rows[0][2]) >= 2 + 3  # home, pathways index and one page per audience
+    assert "largest HTML page at 30 modules" in lines[-2]
+    ratio, scaling = lines[-1].split()
+    assert ratio.startswith("ratio=") and float(ratio[6:]) > 0
+    assert scaling == "scaling=1.00"
