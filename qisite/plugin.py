@@ -86,11 +86,17 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         return rawhtml.restore(html, self.stashed_html.pop(page.file.src_uri, []))
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
-        if self.curriculum_path is not None:
-            server.watch(str(self.curriculum_path))
-            for name in self.curriculum.session_files if self.curriculum else ():
-                server.watch(str(self.curriculum_path.parent / name))
+        """Rebuild when the curriculum or a session or progress CSV it names is edited."""
+        for path in _watched_files(self.curriculum_path, self.curriculum):
+            server.watch(str(path))
         return server
+
+
+def _watched_files(curriculum_path: Path | None, curriculum: Curriculum | None) -> list[Path]:
+    if curriculum_path is None:
+        return []
+    named = [*curriculum.session_files, *curriculum.progress_files] if curriculum else []
+    return [curriculum_path, *(curriculum_path.parent / name for name in named)]
 
 
 def _display(path: Path, config_dir: Path) -> str:

@@ -62,6 +62,44 @@ class _Loader(
         _OrganiserResolver.__init__(self)
 
 
+_PureLoader = _Loader
+
+if yaml.__with_libyaml__:
+
+    class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _OrganiserResolver):
+        """The same loader on libyaml's C parser: several times faster on a large curriculum.
+
+        Same resolver, so the same values, and the same node marks, so the same
+        positions. When a file cannot be parsed, the pure-Python loader parses it
+        again, so that the error and its position read as they always have.
+        """
+
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader(stream)  # rejects the characters YAML forbids, as _PureLoader does
+            self._text = stream
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _OrganiserResolver.__init__(self)
+
+        def get_single_node(self) -> Any:
+            try:
+                return super().get_single_node()
+            except yaml.YAMLError:
+                pure = _PureLoader(self._text)
+                try:
+                    return pure.get_single_node()  # raises the error in the usual words
+                finally:
+                    pure.dispose()
+
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+                return node.value  # most values: skip the constructor's bookkeeping
+            return super().construct_object(node, deep=deep)
+
+    # parse_yaml uses the fast loader wherever PyYAML was built with libyaml.
+    _Loader = _FastLoader  # type: ignore[misc]
+
+
 @dataclass
 class SourceMap:
     """Where each key path of a YAML document sits in its file."""

@@ -89,11 +89,11 @@ def make_project(
     return root
 
 
-def build_project(root: Path, strict: bool = False) -> BuiltSite:
+def build_project(root: Path, strict: bool = False, config_file: str = "mkdocs.yml") -> BuiltSite:
     site_dir = root / "site"
     with _capture_logs() as records:
         cfg = load_config(
-            config_file=str(root / "mkdocs.yml"), site_dir=str(site_dir), strict=strict
+            config_file=str(root / config_file), site_dir=str(site_dir), strict=strict
         )
         cfg.plugins.on_startup(command="build", dirty=False)
         try:

@@ -1,0 +1,1 @@
+"""Build benchmarks: synthetic academies of growing size against a bare Material baseline."""

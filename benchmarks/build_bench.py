@@ -1,0 +1,203 @@
+"""Benchmark: build synthetic academies of growing size, and a bare Material baseline.
+
+Usage (from the repository root):
+
+    python benchmarks/build_bench.py                 # 250, 500 and 1,000 modules
+    python benchmarks/build_bench.py --quick         # the smallest size only
+    python benchmarks/build_bench.py --sizes 100,200 --repeat 3
+
+For each size it writes a project into a temporary folder (the repository's
+content/, overrides/ and mkdocs.yml with a synthetic curriculum.yaml: see
+synthetic.py), builds it with ``python -m mkdocs build -q`` in a subprocess, then
+builds a baseline of the same number of pages with similar text (see
+baseline.py). Times are wall clock (the median of ``--repeat`` runs); peak
+memory is the build process's maximum resident set size. The "cpu s" column
+(user + system time of the build) is printed too: on a busy machine it is a
+steadier guide than wall clock time, which the summary line uses.
+
+The last line of output is always
+
+    ratio=<qisite/baseline time at the largest size> scaling=<growth>
+
+where growth = (t_largest / t_smallest) / (size_largest / size_smallest):
+1.00 means the build time grows in proportion to the curriculum. With a single
+size (``--quick``) there is nothing to compare, and scaling is printed as 1.00.
+Goals: ratio <= 1.3, scaling <= 1.1, largest HTML page < 200 KB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import yaml
+
+from benchmarks.baseline import average_text_length, html_pages, write_baseline
+from benchmarks.synthetic import synthetic_curriculum_yaml
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_SIZES = (250, 500, 1000)
+SOURCE_DATE_EPOCH = "1798761600"  # 2027-01-01: builds are reproducible, the date is fixed
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu_seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Result:
+    size: int
+    kind: str
+    pages: int
+    seconds: float
+    peak_mb: float
+    cpu_seconds: float = 0.0
+
+
+def write_project(root: Path, modules: int) -> Path:
+    """The repository's project with a synthetic curriculum of ``modules`` modules."""
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "curriculum.yaml").write_text(synthetic_curriculum_yaml(modules), encoding="utf-8")
+    return root
+
+
+def build_once(project: Path, site_dir: Path) -> Run:
+    """Build in a fresh process; measure its wall clock time and peak memory."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=project, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"build of {project} failed with exit code {process.returncode}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def build_repeated(project: Path, site_dir: Path, repeat: int) -> Run:
+    runs = [build_once(project, site_dir) for _ in range(repeat)]
+    return Run(
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
+        max(r.peak_mb for r in runs),
+    )
+
+
+def measure(size: int, work: Path, repeat: int) -> tuple[Result, Result, Path]:
+    project = write_project(work / f"qisite-{size}", size)
+    site = project / "site"
+    qisite_run = build_repeated(project, site, repeat)
+    pages = len(html_pages(site))
+    characters = average_text_length(site)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    baseline = write_baseline(work / f"baseline-{size}", config, pages, characters)
+    baseline_site = baseline / "site"
+    baseline_run = build_repeated(baseline, baseline_site, repeat)
+    baseline_pages = len(html_pages(baseline_site))
+    return (
+        Result(size, "qisite", pages, *_figures(qisite_run)),
+        Result(size, "baseline", baseline_pages, *_figures(baseline_run)),
+        site,
+    )
+
+
+def _figures(run: Run) -> tuple[float, float, float]:
+    return run.seconds, run.peak_mb, run.cpu_seconds
+
+
+def largest_page(site_dir: Path) -> tuple[Path, int]:
+    sizes = [(page, page.stat().st_size) for page in html_pages(site_dir)]
+    return max(sizes, key=lambda item: item[1])
+
+
+def summary_line(results: Sequence[Result]) -> str:
+    qisite = [r for r in results if r.kind == "qisite"]
+    baseline = {r.size: r for r in results if r.kind == "baseline"}
+    smallest, largest = qisite[0], qisite[-1]
+    ratio = largest.seconds / baseline[largest.size].seconds
+    if largest.size == smallest.size:
+        scaling = 1.0
+    else:
+        scaling = (largest.seconds / smallest.seconds) / (largest.size / smallest.size)
+    return f"ratio={ratio:.2f} scaling={scaling:.2f}"
+
+
+def parse_sizes(text: str) -> list[int]:
+    sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("sizes are positive numbers of modules, like 100,200")
+    return sizes
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        type=parse_sizes,
+        default=list(DEFAULT_SIZES),
+        help="numbers of modules, comma-separated (default 250,500,1000)",
+    )
+    parser.add_argument("--quick", action="store_true", help="build the smallest size only")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="build each site N times and take the median time"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="write the projects here and keep them (default: a temp folder)",
+    )
+    args = parser.parse_args(argv)
+    sizes = args.sizes[:1] if args.quick else args.sizes
+    work = args.keep or Path(tempfile.mkdtemp(prefix="qisite-bench-"))
+    results: list[Result] = []
+    try:
+        print(f"{'modules':>8} {'site':<9} {'pages':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8}")
+        last_site = work
+        for size in sizes:
+            qisite, baseline, last_site = measure(size, work, max(1, args.repeat))
+            for result in (qisite, baseline):
+                results.append(result)
+                print(
+                    f"{result.size:>8} {result.kind:<9} {result.pages:>6} "
+                    f"{result.seconds:>8.2f} {result.cpu_seconds:>7.2f} {result.peak_mb:>8.1f}",
+                    flush=True,
+                )
+        page, size = largest_page(last_site)
+        print(
+            f"largest HTML page at {sizes[-1]} modules: "
+            f"{page.relative_to(last_site)} {size / 1024:.1f} KB"
+        )
+        print(summary_line(results))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The benchmark's synthetic academy is valid and shaped as documented; its summary is right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.baseline import average_text_length, write_baseline
+from benchmarks.build_bench import Result, parse_sizes, summary_line, write_project
+from benchmarks.synthetic import SESSIONS_PER_MODULE, synthetic_curriculum
+from qisite.loading import load_curriculum
+from qisite.views.pathways import all_pathways
+
+
+def test_synthetic_academy_validates_without_problems(tmp_path: Path) -> None:
+    project = write_project(tmp_path / "p", 60)
+    result = load_curriculum(project / "curriculum.yaml")
+    assert result.problems == []
+    curriculum = result.require()
+    assert len(curriculum.modules) == 60
+    assert len(curriculum.audiences) == 6
+    assert len(curriculum.dose_levels) == 4
+    assert len(curriculum.sessions) == 60 * SESSIONS_PER_MODULE
+    assert any(m.prerequisites for m in curriculum.modules)
+
+
+def test_pathways_stay_the_same_length_as_the_academy_grows() -> None:
+    from qisite.model import Curriculum
+
+    lengths = []
+    for size in (100, 400):
+        curriculum = Curriculum.model_validate(synthetic_curriculum(size))
+        longest = max(len(p.modules) for p in all_pathways(curriculum))
+        lengths.append(longest)
+    assert lengths[1] <= lengths[0] * 1.2
+
+
+def test_baseline_has_the_pages_and_text_asked_for(tmp_path: Path) -> None:
+    root = write_baseline(tmp_path / "b", {"theme": {"name": "material"}}, 5, 400)
+    pages = sorted((root / "content").rglob("*.md"))
+    assert len(pages) == 5
+    assert all(len(p.read_text()) >= 400 for p in pages if p.name != "index.md")
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("<nav>menu</nav><article><p>abcd efgh</p></article>")
+    assert average_text_length(site) == len("abcd efgh")
+
+
+def test_summary_line_compares_largest_with_baseline_and_smallest() -> None:
+    results = [
+        Result(100, "qisite", 10, 2.0, 1),
+        Result(100, "baseline", 10, 1.0, 1),
+        Result(400, "qisite", 40, 6.0, 1),
+        Result(400, "baseline", 40, 5.0, 1),
+    ]
+    assert summary_line(results) == "ratio=1.20 scaling=0.75"
+    assert summary_line(results[:2]) == "ratio=2.00 scaling=1.00"
+
+
+def test_sizes_option_is_sorted_and_checked() -> None:
+    assert parse_sizes("200,100") == [100, 200]
+    with pytest.raises(Exception, match="positive"):
+        parse_sizes("0")
+
+
+def test_quick_run_builds_both_sites_and_ends_with_the_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks.build_bench import main
+
+    assert main(["--sizes", "30,60", "--quick"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    rows = [line.split() for line in lines[1:3]]
+    assert [row[:2] for row in rows] == [["30", "qisite"], ["30", "baseline"]]
+    assert rows[0][2] == rows[1][2]  # the baseline has as many pages as the qisite site
+    assert int(rows[0][2]) >= 2 + 3  # home, pathways index and one page per audience
+    assert "largest HTML page at 30 modules" in lines[-2]
+    ratio, scaling = lines[-1].split()
+    assert ratio.startswith("ratio=") and float(ratio[6:]) > 0
+    assert scaling == "scaling=1.00"
