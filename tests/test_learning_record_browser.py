@@ -52,7 +52,7 @@ def _open_pathway(page: Any, base: str, audience_id: str) -> None:
 def _mark(page: Any, audience_id: str, module_id: str, state: str) -> Any:
     button = page.locator(
         f'[data-qisite-pathway="{audience_id}"] [data-qisite-module="{module_id}"] '
-        f'button[data-qisite-mark="{state}"]'
+        f'button[data-qisite-kind="modules"][data-qisite-mark="{state}"]'
     )
     button.click()
     return button
@@ -61,16 +61,6 @@ def _mark(page: Any, audience_id: str, module_id: str, state: str) -> Any:
 def _stored(page: Any) -> dict[str, Any] | None:
     text = page.evaluate(f"() => window.localStorage.getItem({KEY!r})")
     return json.loads(text) if text else None
-
-
-def _axe_clean(page: Any) -> list[dict[str, Any]]:
-    """axe violations, leaving out only Material's footer contrast (fixed by the theme work)."""
-    found = []
-    for violation in axe_violations(page):
-        nodes = [n for n in violation["nodes"] if n["target"] != [".md-copyright"]]
-        if nodes:
-            found.append({**violation, "nodes": nodes})
-    return found
 
 
 def test_done_on_one_pathway_counts_on_every_pathway_and_survives_reload(
@@ -95,7 +85,8 @@ def test_done_on_one_pathway_counts_on_every_pathway_and_survives_reload(
         _open_pathway(page, example_url, audience_id)
         assert _progress(page, audience_id) == (before[audience_id][0] + 1, before[audience_id][1])
         pressed = page.locator(
-            f'[data-qisite-module="{module_id}"] button[data-qisite-mark="done"]'
+            f'[data-qisite-module="{module_id}"] '
+            'button[data-qisite-kind="modules"][data-qisite-mark="done"]'
         )
         assert pressed.get_attribute("aria-pressed") == "true"
 
@@ -228,7 +219,8 @@ def test_controls_work_from_the_keyboard(page: Any, example_url: str) -> None:
     module_id, audiences = _shared_module()
     _open_pathway(page, example_url, audiences[0])
     button = page.locator(
-        f'[data-qisite-module="{module_id}"] button[data-qisite-mark="done"]'
+        f'[data-qisite-module="{module_id}"] '
+        'button[data-qisite-kind="modules"][data-qisite-mark="done"]'
     )
     button.focus()
     page.keyboard.press("Enter")
@@ -245,7 +237,7 @@ def test_pages_have_no_axe_violations(page: Any, example_url: str, path: str) ->
     if path != "pathway":
         page.goto(example_url + path)
         page.wait_for_load_state("load")
-    violations = _axe_clean(page)
+    violations = axe_violations(page)
     assert violations == [], describe(violations)
     assert page.outside_requests == []
 
@@ -285,18 +277,18 @@ def test_controls_appear_after_instant_navigation(page: Any, instant_url: str) -
     module_id, audiences = _shared_module()
     page.goto(instant_url)
     page.evaluate("() => { window.__sameDocument = true }")
-    page.locator(".md-nav--primary a.md-nav__link", has_text="Find your pathway").first.click()
+    page.locator('.md-nav--primary a.md-nav__link[href$="pathways/"]').first.click()
     page.locator(f'a[href$="pathways/{audiences[0]}/"]').first.click()
     page.wait_for_selector(f'[data-qisite-progress="{audiences[0]}"] [data-qisite-progress-text]')
     assert page.evaluate("() => window.__sameDocument") is True  # no full page load
     _mark(page, audiences[0], module_id, "done")
-    page.locator(".md-nav--primary a.md-nav__link", has_text="My learning").first.click()
+    page.locator('.md-nav--primary a.md-nav__link[href$="my-learning/"]').first.click()
     page.wait_for_selector("[data-qisite-learning-modules] table")
     assert page.evaluate("() => window.__sameDocument") is True
     # One set of controls per module, even after the script ran on several pages.
     page.go_back()
     page.wait_for_selector(f'[data-qisite-progress="{audiences[0]}"] [data-qisite-progress-text]')
-    controls = page.locator(f'[data-qisite-module="{module_id}"] [data-qisite-control]')
+    controls = page.locator(f'[data-qisite-module="{module_id}"] [data-qisite-control="modules"]')
     assert controls.count() == 1
     assert page.outside_requests == []
 
@@ -395,5 +387,5 @@ def test_a_pathway_that_is_itself_a_list_gets_its_bar_before_the_list(
     assert group.get_attribute("aria-label") == "My progress: Quality improvement basics"
     _mark(page, "list-pathway", "another-module", "done")
     assert _progress(page, "list-pathway") == (1, 2)
-    violations = _axe_clean(page)
+    violations = axe_violations(page)
     assert violations == [], describe(violations)

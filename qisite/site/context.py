@@ -53,6 +53,23 @@ class SiteContext:
         return occurrences(self.curriculum, self.base_dir)
 
     @cached_property
+    def occurrences_by_module(self) -> dict[str, list[Occurrence]]:
+        """Sittings by module id, in start order: one pass, so module pages stay linear."""
+        index: dict[str, list[Occurrence]] = {}
+        for occurrence in self.occurrences:
+            index.setdefault(occurrence.module_id, []).append(occurrence)
+        return index
+
+    @cached_property
+    def occurrences_by_audience(self) -> dict[str, list[Occurrence]]:
+        """Sittings open to each audience, in start order."""
+        index: dict[str, list[Occurrence]] = {}
+        for occurrence in self.occurrences:
+            for audience_id in occurrence.audiences:
+                index.setdefault(audience_id, []).append(occurrence)
+        return index
+
+    @cached_property
     def catalogue(self) -> Catalogue:
         return catalogue_for(self.curriculum)
 

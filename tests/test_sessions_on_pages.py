@@ -1,0 +1,56 @@
+"""Module and pathway pages list their own sittings and link to a feed that exists."""
+
+from __future__ import annotations
+
+from posixpath import normpath
+
+from qisite.loading import load_curriculum
+from qisite.sessions import occurrences
+from qisite.views.pathways import all_pathways
+from tests.sitebuild import REPO, BuiltSite
+
+
+def _shipped():
+    curriculum = load_curriculum(REPO / "curriculum.yaml").require()
+    return curriculum, occurrences(curriculum, REPO)
+
+
+def _feed_exists(site: BuiltSite, page_url: str, href: str) -> bool:
+    return (site.site_dir / normpath(page_url + href)).is_file()
+
+
+def test_each_module_page_lists_exactly_its_sittings(example_site: BuiltSite) -> None:
+    curriculum, sittings = _shipped()
+    assert sittings, "the example academy schedules sessions"
+    for module in curriculum.modules:
+        url = f"modules/{module.id}/"
+        content = example_site.content(url)
+        listed = [li["data-qisite-occurrence"] for li in content.select("[data-qisite-occurrence]")]
+        expected = [o.uid for o in sittings if o.module_id == module.id]
+        assert listed == expected, module.id
+        if expected:
+            feed = content.select_one(".qisite-subscribe a[href$='.ics']")
+            assert feed is not None and _feed_exists(example_site, url, feed["href"])
+
+
+def test_each_pathway_lists_the_sittings_of_its_modules_open_to_it(
+    example_site: BuiltSite,
+) -> None:
+    curriculum, sittings = _shipped()
+    for pathway in all_pathways(curriculum):
+        audience = pathway.audience.id
+        url = f"pathways/{audience}/"
+        content = example_site.content(url)
+        listed = [li["data-qisite-occurrence"] for li in content.select("[data-qisite-occurrence]")]
+        module_ids = {m.id for m in pathway.modules}
+        expected = [
+            o.uid for o in sittings if o.module_id in module_ids and audience in o.audiences
+        ]
+        assert listed == expected, audience
+        feed = content.select_one(".qisite-subscribe a[href$='.ics']")
+        assert feed is not None and feed["href"].endswith(f"audiences/{audience}.ics")
+        assert _feed_exists(example_site, url, feed["href"])
+    assert any(
+        content.select("[data-qisite-occurrence]")
+        for content in (example_site.content(f"pathways/{a.id}/") for a in curriculum.audiences)
+    )
