@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from qisite.catalogue import catalogue_for
 from qisite.problems import Problem, suggest
 from qisite.validation.context import CheckContext
+from qisite.views.matrix import delivered_ranks
 
 _SECTIONS_WITH_IDS = ("dose_levels", "domains", "audiences", "modules", "sessions")
 
@@ -177,18 +178,14 @@ def dose_gaps(ctx: CheckContext) -> Iterator[Problem]:
     c = ctx.curriculum
     rank = c.level_rank
     unsure = _pairs_in_doubt(ctx)
+    delivered = delivered_ranks(c)
     for index, audience in enumerate(c.audiences):
         for domain_id, level_id in audience.dose.items():
             if domain_id not in c.domains_by_id or level_id not in rank:
                 continue
             if unsure is None or (audience.id, domain_id) in unsure:
                 continue
-            delivered = [
-                rank[m.dose]
-                for m in c.modules
-                if audience.id in m.audiences and domain_id in m.domains and m.dose in rank
-            ]
-            deepest = max(delivered, default=-1)
+            deepest = delivered.get((audience.id, domain_id), -1)
             if deepest < rank[level_id]:
                 got = c.dose_levels[deepest].name if deepest >= 0 else "nothing"
                 yield ctx.warning(
