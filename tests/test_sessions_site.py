@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import pytest
@@ -133,10 +134,18 @@ def test_source_date_epoch_sets_dtstamp(tmp_path: Path, monkeypatch: pytest.Monk
         assert event.decoded("DTSTAMP") == datetime(2027, 1, 1, tzinfo=UTC)
 
 
-def test_calendar_page_lists_sittings_by_month(site: BuiltSite) -> None:
+MONTH_KEYS = ["2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07"]
+
+
+def _month_pages(site: BuiltSite) -> list[tuple[str, Any]]:
+    return [(f"calendar/{key}/", site.content(f"calendar/{key}/")) for key in MONTH_KEYS]
+
+
+def test_calendar_page_links_a_page_per_month(site: BuiltSite) -> None:
     page = site.content("calendar/")
-    months = [h.get_text(strip=True) for h in page.select(".qisite-month > h2")]
-    assert months == [
+    assert page.select("[data-qisite-occurrence]") == []  # the sittings live on month pages
+    links = page.select("[data-qisite-month-link] a")
+    assert [a.get_text(strip=True) for a in links] == [
         "January 2027",
         "February 2027",
         "March 2027",
@@ -145,30 +154,54 @@ def test_calendar_page_lists_sittings_by_month(site: BuiltSite) -> None:
         "June 2027",
         "July 2027",
     ]
-    items = page.select("[data-qisite-occurrence]")
+    assert [a["href"] for a in links] == [f"{key}/" for key in MONTH_KEYS]
+    counts = [
+        li.get_text(strip=True).split(": ")[-1] for li in page.select("[data-qisite-month-link]")
+    ]
+    sums = [len(month.select("[data-qisite-occurrence]")) for _, month in _month_pages(site)]
+    assert counts == [f"{n} session{'' if n == 1 else 's'}" for n in sums]
+    assert sum(sums) == 10
+    assert "calendar/2027-01/" not in {link["href"] for link in site.html("").select("nav a")}
+
+
+def test_month_pages_list_their_sittings(site: BuiltSite) -> None:
+    items = []
+    for url, page in _month_pages(site):
+        (section,) = page.select(".qisite-month")
+        key = url.split("/")[1]
+        assert section["data-qisite-month"] == key
+        for item in section.select("[data-qisite-occurrence]"):
+            assert item["data-start"].startswith(key)
+        items += section.select("[data-qisite-occurrence]")
+        assert page.select_one("[data-qisite-calendar-filters]") is not None
     assert len(items) == 10
     assert not [i for i in items if i.has_attr("hidden")]  # without script, all are listed
-    summer = page.select_one('[data-qisite-occurrence="summer@testshire-qi-academy"]')
+    july = site.content("calendar/2027-07/")
+    assert july.select_one(".qisite-month > h2").get_text(strip=True) == "July 2027"
+    summer = july.select_one('[data-qisite-occurrence="summer@testshire-qi-academy"]')
     start = summer.select_one("time")
     assert start["datetime"] == "2027-07-15T12:30:00+01:00"
     assert start.get_text() == "Thursday 15 July 2027, 12:30"
-    assert summer.select_one("h3 a")["href"] == "../modules/mod-intro/"
-    cancelled = page.select_one('[data-qisite-occurrence="called-off@testshire-qi-academy"]')
-    assert "Cancelled:" in cancelled.select_one("h3").get_text()
-    winter = page.select_one('[data-qisite-occurrence="winter@testshire-qi-academy"]')
+    assert summer.select_one("h3 a")["href"] == "../../modules/mod-intro/"
+    found = {i["data-qisite-occurrence"]: i for i in items}
+    assert "Cancelled:" in found["called-off@testshire-qi-academy"].select_one("h3").get_text()
+    winter = found["winter@testshire-qi-academy"]
     assert "Bring <b>lunch</b>" in winter.get_text()  # escaped, shown as text
     assert winter.find("b") is None
 
 
 def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None:
+    total = 0
+    for url, page in _month_pages(site):
+        links = page.select("a.qisite-add-to-calendar")
+        total += len(links)
+        for link in links:
+            target = posixpath.normpath(posixpath.join(url, link["href"]))
+            assert (site.site_dir / target).is_file(), link["href"]
+            assert link.get_text() == "Add to calendar"
+            assert link["aria-label"].startswith("Add to calendar: ")
+    assert total == 10
     page = site.content("calendar/")
-    links = page.select("a.qisite-add-to-calendar")
-    assert len(links) == 10
-    for link in links:
-        target = posixpath.normpath(posixpath.join("calendar/", link["href"]))
-        assert (site.site_dir / target).is_file(), link["href"]
-        assert link.get_text() == "Add to calendar"
-        assert link["aria-label"].startswith("Add to calendar: ")
     subscribe = page.select_one(".qisite-subscribe a")
     assert subscribe["href"] == "../feeds/all.ics"
     for app in ("Outlook", "Google Calendar", "Apple Calendar"):
@@ -178,10 +211,10 @@ def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None
 def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> None:
     assets = site.site_dir / "assets" / "qisite"
     assert (assets / "calendar.js").is_file() and (assets / "calendar.css").is_file()
-    page = site.html("calendar/")
-    assert "../assets/qisite/calendar.js" in [s.get("src", "") for s in page.select("script")]
+    page = site.html("calendar/2027-01/")
+    assert "../../assets/qisite/calendar.js" in [s.get("src", "") for s in page.select("script")]
     styles = [s.get("href", "") for s in page.select("link[rel=stylesheet]")]
-    assert "../assets/qisite/calendar.css" in styles
+    assert "../../assets/qisite/calendar.css" in styles
 
 
 def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:

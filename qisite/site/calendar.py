@@ -1,4 +1,4 @@
-"""The calendar page, the .ics feeds (all, per audience, per module, per sitting) and the script."""
+"""The calendar page, a page per month, the .ics feeds (all, audience, module, sitting)."""
 
 from __future__ import annotations
 
@@ -37,20 +37,28 @@ def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
     everything = site.occurrences
     feeds = FeedWriter(feed_settings(curriculum, everything))
-    used_modules = {o.module_id for o in everything}
     used_audiences = {a for o in everything for a in o.audiences}
+    months = by_month(everything)
     yield Output(
         paths.CALENDAR,
         site.render(
             "calendar/calendar.md.j2",
             paths.CALENDAR,
-            months=by_month(everything),
+            months=months,
             occurrence_count=len(everything),
             audiences=[a for a in curriculum.audiences if a.id in used_audiences],
-            modules=[m for m in curriculum.modules if m.id in used_modules],
-            formats=FORMATS,
         ),
     )
+    for index, month in enumerate(months):
+        yield Output(
+            paths.calendar_month(month.key),
+            _month_page(
+                site,
+                month,
+                months[index - 1] if index else None,
+                months[index + 1] if index + 1 < len(months) else None,
+            ),
+        )
     yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
     # Every audience and module gets a feed, even an empty one, so links never break.
     for audience in curriculum.audiences:
@@ -63,3 +71,22 @@ def produce(site: SiteContext) -> Iterator[Output]:
         yield Output(
             paths.session_feed(occurrence.slug), feeds.feed(summary(occurrence), [occurrence])
         )
+
+
+def _month_page(site: SiteContext, month: Month, before: Month | None, after: Month | None) -> str:
+    """One month's sittings with the filters, offering only what occurs that month."""
+    src_uri = paths.calendar_month(month.key)
+    used_modules = {o.module_id for o in month.occurrences}
+    used_audiences = {a for o in month.occurrences for a in o.audiences}
+    curriculum = site.curriculum
+    return site.render(
+        "calendar/month.md.j2",
+        src_uri,
+        month=month,
+        before=before,
+        after=after,
+        occurrence_count=len(month.occurrences),
+        audiences=[a for a in curriculum.audiences if a.id in used_audiences],
+        modules=[m for m in curriculum.modules if m.id in used_modules],
+        formats=FORMATS,
+    )

@@ -40,3 +40,8 @@ def module_feed(module_id: str) -> str:
 def session_feed(occurrence_slug: str) -> str:
     """One sitting's own .ics (its UID without the academy part), for 'add to calendar'."""
     return f"{FEEDS}/sessions/{occurrence_slug}.ics"
+
+
+def calendar_month(month_key: str) -> str:
+    """One month's sittings ('2027-01'); kept out of the nav, reached from the calendar page."""
+    return f"calendar/{month_key}.md"
