@@ -129,8 +129,16 @@ def test_privacy_page_names_the_storage_key(test_site: BuiltSite) -> None:
 
 def test_the_record_script_has_no_way_to_send_data() -> None:
     script = (REPO / "qisite" / "assets" / "learning-record.js").read_text(encoding="utf-8")
-    for sender in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "document.cookie",
-                   "EventSource", ".submit(", "innerHTML"):
+    for sender in (
+        "fetch(",
+        "XMLHttpRequest",
+        "sendBeacon",
+        "WebSocket",
+        "document.cookie",
+        "EventSource",
+        ".submit(",
+        "innerHTML",
+    ):
         assert sender not in script, sender
     assert script.count('"qisite.learning-record.v1"') == 1
 

@@ -336,9 +336,7 @@ def test_marking_on_a_module_page_counts_on_its_pathways(
     base, module_id = module_page_url
     _, audiences = _shared_module()
     page.goto(f"{base}contract-module/")
-    group = page.locator(
-        f'[data-qisite-module-page="{module_id}"] [data-qisite-control="modules"]'
-    )
+    group = page.locator(f'[data-qisite-module-page="{module_id}"] [data-qisite-control="modules"]')
     assert group.get_attribute("aria-label") == "My progress: Quality improvement basics"
     group.locator('button[data-qisite-mark="done"]').click()
     page.locator('button[data-qisite-kind="courses"][data-qisite-id="QI 101"]').click()

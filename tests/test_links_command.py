@@ -52,9 +52,9 @@ def test_lists_every_address_with_where_it_is_used(curriculum_path: Path, capsys
     assert "https://learning.test.example/qi-101" in blocks
     assert "https://www.ihi.org/learn/courses/open-school/catalog/ps-101" in blocks
     # where: file, line and key for the curriculum; the catalogue for built-in courses
-    booking_line = CURRICULUM.splitlines().index(
-        "    booking: https://booking.test.example/intro-may"
-    ) + 1
+    booking_line = (
+        CURRICULUM.splitlines().index("    booking: https://booking.test.example/intro-may") + 1
+    )
     assert f"curriculum.yaml:{booking_line}:" in out and "sessions[0].booking" in out
     assert "IHI catalogue: PS 101, used by safety" in out
     assert "QI 101, used by intro" in out
@@ -69,8 +69,10 @@ def test_listing_alone_never_opens_a_connection(curriculum_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "reason",
-    [socket.gaierror(-3, "Temporary failure in name resolution"),
-     OSError(101, "Network is unreachable")],
+    [
+        socket.gaierror(-3, "Temporary failure in name resolution"),
+        OSError(101, "Network is unreachable"),
+    ],
 )
 def test_offline_check_says_so_once_and_exits_cleanly(curriculum_path: Path, reason) -> None:
     calls: list[str] = []

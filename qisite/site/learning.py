@@ -19,6 +19,7 @@ from qisite.views.pathways import all_pathways
 RECORD_SCHEMA = 1
 """Version of the record the script stores; the script refuses files of another version."""
 
+
 def learning_data(site: SiteContext, url: Linker) -> dict[str, Any]:
     """Pathways, modules and courses by id, with links as seen from the My learning page."""
     curriculum = site.curriculum
