@@ -29,7 +29,9 @@ DOMAINS = [
 ]
 FORMATS = ["e-learning", "reading", "workshop", "classroom", "learning-by-doing", "coaching"]
 IHI_CODES = ["QI 101", "QI 102", "QI 103", "QI 104", "QI 105", "PS 101"]
-VENUES = ["Education centre, room 2", "Library seminar room", "Online (Teams)", "Board room"]
+BUILDINGS = ["Education centre", "Library", "Research hub", "Main outpatients"]
+ROOMS = 40
+"""Rooms across the site: enough that no two sittings clash (the check would warn)."""
 CHAIN = 5
 AUDIENCES_PER_MODULE = 3
 SESSIONS_PER_MODULE = 5
@@ -85,6 +87,10 @@ def _module(index: int, audiences: int) -> dict[str, Any]:
     return module
 
 
+def _venue(room: int) -> str:
+    return f"{BUILDINGS[room % len(BUILDINGS)]}, room {room // len(BUILDINGS) + 1}"
+
+
 def _sessions(index: int) -> list[dict[str, Any]]:
     sessions = []
     for number in range(SESSIONS_PER_MODULE):
@@ -95,7 +101,7 @@ def _sessions(index: int) -> list[dict[str, Any]]:
                 "module": f"module-{index:04d}",
                 "start": f"{day.isoformat()} {9 + number % 4:02d}:30",
                 "end": f"{12 + number % 4:02d}:30",
-                "venue": VENUES[(index + number) % len(VENUES)],
+                "venue": _venue((index * 7 + number) % ROOMS),
                 "capacity": 12 + (index + number) % 4 * 6,
                 "booking": f"https://learning.example.nhs.uk/book/module-{index:04d}",
             }
