@@ -138,3 +138,22 @@ def test_calendar_pages_have_no_accessibility_violations(page: Any, calendar_url
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     assert page.outside_requests == []
+
+
+def test_module_and_pathway_pages_hide_ended_sittings(page: Any, calendar_url: str) -> None:
+    """Outside the calendar, ended sittings go too; the pathway's one-line list included."""
+    root = calendar_url.removesuffix("calendar/")
+    page.clock.set_fixed_time(NOW)
+    page.goto(root + "modules/mod-intro/")
+    assert _visible(page) == ["late-march"]
+    page.goto(root + "pathways/aud-board/")
+    assert _visible(page) == ["late-march", "wave-20270405T1300", "wave-20270607T1300"]
+    assert page.is_hidden("[data-qisite-sessions-none]")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    page.click('[data-qisite-occurrence^="late-march@"] a')
+    page.wait_for_url("**/modules/mod-intro/#session-late-march")
+    page.clock.set_fixed_time("2027-07-01T08:00:00Z")
+    page.goto(root + "pathways/aud-board/")
+    assert _visible(page) == []
+    assert page.is_visible("[data-qisite-sessions-none]")

@@ -47,6 +47,11 @@ def test_each_pathway_lists_the_sittings_of_its_modules_open_to_it(
             o.uid for o in sittings if o.module_id in module_ids and audience in o.audiences
         ]
         assert listed == expected, audience
+        for link in content.select("[data-qisite-occurrence] a"):
+            # Each line leads to the sitting on its module page, where booking is.
+            page_href, fragment = link["href"].split("#")
+            target = example_site.content(normpath(f"{url}{page_href}") + "/")
+            assert target.select_one(f"li#{fragment}[data-qisite-occurrence]") is not None
         feed = content.select_one(".qisite-subscribe a[href$='.ics']")
         assert feed is not None and feed["href"].endswith(f"audiences/{audience}.ics")
         assert _feed_exists(example_site, url, feed["href"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from qisite.sessions import Occurrence, occurrences_for_audience, occurrences_for_modules
+from qisite.sessions import Occurrence
 from qisite.sessions.ics import FeedWriter, feed_settings, summary
 from qisite.site import paths
 from qisite.site.context import SiteContext
@@ -62,10 +62,10 @@ def produce(site: SiteContext) -> Iterator[Output]:
     yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
     # Every audience and module gets a feed, even an empty one, so links never break.
     for audience in curriculum.audiences:
-        chosen = occurrences_for_audience(everything, audience.id)
+        chosen = site.occurrences_by_audience.get(audience.id, [])
         yield Output(paths.audience_feed(audience.id), feeds.feed(audience.name, chosen))
     for module in curriculum.modules:
-        chosen = occurrences_for_modules(everything, [module.id])
+        chosen = site.occurrences_by_module.get(module.id, [])
         yield Output(paths.module_feed(module.id), feeds.feed(module.title, chosen))
     for occurrence in everything:
         yield Output(

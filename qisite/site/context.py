@@ -12,7 +12,7 @@ import jinja2
 from qisite.catalogue import Catalogue, catalogue_for
 from qisite.model import Curriculum
 from qisite.model.curriculum import FORMAT_LABELS
-from qisite.site import paths
+from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.urls import Linker
 
@@ -31,6 +31,7 @@ def make_environment() -> jinja2.Environment:
     )
     env.filters["minutes"] = format_minutes
     env.filters["hours"] = format_hours
+    env.filters.update(dates.FILTERS)
     env.globals["paths"] = paths
     env.globals["format_labels"] = FORMAT_LABELS
     return env

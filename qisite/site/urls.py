@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def page_url(src_uri: str, use_directory_urls: bool) -> str:
@@ -24,8 +25,12 @@ def page_url(src_uri: str, use_directory_urls: bool) -> str:
     return f"{stem}/"
 
 
+@lru_cache(maxsize=65536)
 def relative_url(target: str, source: str) -> str:
-    """``target`` as seen from the page at ``source`` (both site-root URLs)."""
+    """``target`` as seen from the page at ``source`` (both site-root URLs).
+
+    Cached: a large site asks the same question tens of thousands of times.
+    """
     source_dir = source if source.endswith("/") else posixpath.dirname(source) + "/"
     if source_dir in ("./", "/"):
         source_dir = ""
