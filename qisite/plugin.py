@@ -33,6 +33,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.loaded: LoadResult | None = None
         self.site: SiteContext | None = None
         self.stashed_html: dict[str, list[str]] = {}
+        self.unindexed_html: dict[str, list[str]] = {}
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -80,10 +81,21 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         markdown, self.stashed_html[page.file.src_uri] = rawhtml.protect(markdown)
         return markdown
 
-    # Run first, so that other plugins see the page with our HTML back in place.
+    # Run first, so that other plugins see the page with our HTML back in place
+    # (all but the dated lists, which stay out until search has indexed the page).
     @event_priority(100)
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        return rawhtml.restore(html, self.stashed_html.pop(page.file.src_uri, []))
+        html = rawhtml.restore(html, self.stashed_html.pop(page.file.src_uri, []))
+        html, self.unindexed_html[page.file.src_uri] = rawhtml.UNINDEXED.take_out(html)
+        return html
+
+    # Run after the search plugin (priority 0) has read the page.
+    @event_priority(-100)
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        held = self.unindexed_html.pop(page.file.src_uri, [])
+        if held and page.content is not None:
+            page.content = rawhtml.UNINDEXED.put_back(page.content, held)
+        return context
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the curriculum or a session or progress CSV it names is edited."""

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import markdown
 
-from qisite.site.rawhtml import HTML_END, HTML_START, protect, restore
+from qisite.site.rawhtml import (
+    HTML_END,
+    HTML_START,
+    UNINDEXED,
+    UNINDEXED_END,
+    UNINDEXED_START,
+    protect,
+    restore,
+)
 
 PAGE = (
     f'{HTML_START}\n<div class="a">\n<p>*not markdown*</p>\n{HTML_END}\n'
@@ -27,3 +35,13 @@ def test_blocks_are_swapped_out_and_markdown_between_them_still_renders() -> Non
 def test_a_page_without_blocks_is_untouched() -> None:
     assert protect("# Title\n\ntext\n") == ("# Title\n\ntext\n", [])
     assert restore("<p>x</p>", []) == "<p>x</p>"
+
+
+def test_held_back_blocks_return_where_they_were() -> None:
+    page = f"<h2>Sessions</h2>\n{UNINDEXED_START}<ul><li>1 May</li></ul>{UNINDEXED_END}\n<p>end</p>"
+    text, held = UNINDEXED.take_out(page)
+    assert held == ["<ul><li>1 May</li></ul>"]
+    assert "1 May" not in text and "<p>end</p>" in text
+    back = UNINDEXED.put_back(text, held)
+    assert back.index("<h2>") < back.index("<ul><li>1 May</li></ul>") < back.index("<p>end</p>")
+    assert "qisite:later" not in back

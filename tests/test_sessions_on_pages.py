@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from posixpath import normpath
 
 from qisite.loading import load_curriculum
@@ -59,3 +60,23 @@ def test_each_pathway_lists_the_sittings_of_its_modules_open_to_it(
         content.select("[data-qisite-occurrence]")
         for content in (example_site.content(f"pathways/{a.id}/") for a in curriculum.audiences)
     )
+
+
+def test_search_indexes_module_pages_but_not_their_dated_sittings(
+    example_site: BuiltSite,
+) -> None:
+    """The index is built once and read for months: it must not offer sittings that end."""
+    curriculum, sittings = _shipped()
+    index = json.loads((example_site.site_dir / "search" / "search_index.json").read_text())
+    indexed = "\n".join(doc["text"] + doc["title"] for doc in index["docs"])
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"modules/{m.id}/" for m in curriculum.modules} <= locations
+    venues = {o.venue for o in sittings if o.venue}
+    assert venues, "the example academy names its venues"
+    for venue in venues:
+        assert venue not in indexed
+        # ...while the pages themselves still show every sitting, in place.
+        shown = (example_site.site_dir / "modules").rglob("index.html")
+        assert any(venue in page.read_text() for page in shown)
+    for page in example_site.site_dir.rglob("*.html"):
+        assert "qisite:later" not in page.read_text(), page
