@@ -1,36 +1,79 @@
-"""The calendar page, a page per month, the .ics feeds (all, audience, module, sitting)."""
+"""The calendar page, a page per month (or part of a busy month), and the .ics feeds
+(all, audience, module, sitting)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from calendar import monthrange
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from qisite.sessions import Occurrence
 from qisite.sessions.ics import FeedWriter, feed_settings, summary
 from qisite.site import paths
 from qisite.site.context import SiteContext
+from qisite.site.dates import month_year
 from qisite.site.output import Output
 
 FORMATS = {"in-person": "In person", "online": "Online"}
 """How a reader can attend; a hybrid sitting matches both."""
 
 
+PAGE_LIMIT = 100
+"""Most sittings on one calendar page. A busier month is split into runs of whole days,
+so that a page stays small enough for an old PC on a slow network (about 1 KB a sitting)."""
+
+
 @dataclass(frozen=True)
-class Month:
+class CalendarPage:
+    """A month, or part of a busy month, of sittings: one page of the calendar."""
+
     key: str
-    """'2027-01': also the heading's anchor."""
-    first: Occurrence
+    """'2027-07' for a whole month or its first part, '2027-07-16' for a later part:
+    the page's address and its heading's anchor."""
+    label: str
+    """'July 2027', or '16 to 31 July 2027' for part of a month."""
     occurrences: list[Occurrence]
 
 
-def by_month(occurrences: Sequence[Occurrence]) -> list[Month]:
-    months: dict[str, Month] = {}
+def calendar_pages(
+    occurrences: Sequence[Occurrence], limit: int = PAGE_LIMIT
+) -> list[CalendarPage]:
+    """The sittings (in time order) a page per month, busy months split by days."""
+    pages: list[CalendarPage] = []
+    for month_key, in_month in _grouped(occurrences, lambda o: f"{o.start:%Y-%m}"):
+        first = in_month[0].start
+        if len(in_month) <= limit:
+            pages.append(CalendarPage(month_key, month_year(first), in_month))
+            continue
+        parts = _runs_of_days(in_month, limit)
+        last_day = monthrange(first.year, first.month)[1]
+        for index, part in enumerate(parts):
+            start_day = 1 if index == 0 else part[0].start.day
+            end_day = parts[index + 1][0].start.day - 1 if index + 1 < len(parts) else last_day
+            key = month_key if index == 0 else f"{month_key}-{start_day:02d}"
+            days = str(start_day) if start_day == end_day else f"{start_day} to {end_day}"
+            pages.append(CalendarPage(key, f"{days} {month_year(first)}", part))
+    return pages
+
+
+def _grouped(
+    occurrences: Sequence[Occurrence], key: Callable[[Occurrence], str]
+) -> list[tuple[str, list[Occurrence]]]:
+    """The sittings grouped by key, groups in the order they first appear."""
+    groups: dict[str, list[Occurrence]] = {}
     for occurrence in occurrences:
-        key = f"{occurrence.start:%Y-%m}"
-        if key not in months:
-            months[key] = Month(key, occurrence, [])
-        months[key].occurrences.append(occurrence)
-    return list(months.values())
+        groups.setdefault(key(occurrence), []).append(occurrence)
+    return list(groups.items())
+
+
+def _runs_of_days(in_month: list[Occurrence], limit: int) -> list[list[Occurrence]]:
+    """Whole days gathered into parts of at most ``limit`` sittings (a busier day stays whole)."""
+    parts: list[list[Occurrence]] = [[]]
+    for _, on_day in _grouped(in_month, lambda o: f"{o.start:%d}"):
+        if parts[-1] and len(parts[-1]) + len(on_day) > limit:
+            parts.append([])
+        parts[-1].extend(on_day)
+    return parts
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
@@ -38,25 +81,27 @@ def produce(site: SiteContext) -> Iterator[Output]:
     everything = site.occurrences
     feeds = FeedWriter(feed_settings(curriculum, everything))
     used_audiences = {a for o in everything for a in o.audiences}
-    months = by_month(everything)
+    pages = calendar_pages(everything)
     yield Output(
         paths.CALENDAR,
         site.render(
             "calendar/calendar.md.j2",
             paths.CALENDAR,
-            months=months,
+            pages=pages,
+            page_limit=PAGE_LIMIT,
+            month_count=len({page.key[:7] for page in pages}),
             occurrence_count=len(everything),
             audiences=[a for a in curriculum.audiences if a.id in used_audiences],
         ),
     )
-    for index, month in enumerate(months):
+    for index, page in enumerate(pages):
         yield Output(
-            paths.calendar_month(month.key),
-            _month_page(
+            paths.calendar_page(page.key),
+            _calendar_page(
                 site,
-                month,
-                months[index - 1] if index else None,
-                months[index + 1] if index + 1 < len(months) else None,
+                page,
+                pages[index - 1] if index else None,
+                pages[index + 1] if index + 1 < len(pages) else None,
             ),
         )
     yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
@@ -73,19 +118,21 @@ def produce(site: SiteContext) -> Iterator[Output]:
         )
 
 
-def _month_page(site: SiteContext, month: Month, before: Month | None, after: Month | None) -> str:
-    """One month's sittings with the filters, offering only what occurs that month."""
-    src_uri = paths.calendar_month(month.key)
-    used_modules = {o.module_id for o in month.occurrences}
-    used_audiences = {a for o in month.occurrences for a in o.audiences}
+def _calendar_page(
+    site: SiteContext, page: CalendarPage, before: CalendarPage | None, after: CalendarPage | None
+) -> str:
+    """One page's sittings with the filters, offering only what occurs on that page."""
+    src_uri = paths.calendar_page(page.key)
+    used_modules = {o.module_id for o in page.occurrences}
+    used_audiences = {a for o in page.occurrences for a in o.audiences}
     curriculum = site.curriculum
     return site.render(
         "calendar/month.md.j2",
         src_uri,
-        month=month,
+        period=page,
         before=before,
         after=after,
-        occurrence_count=len(month.occurrences),
+        occurrence_count=len(page.occurrences),
         audiences=[a for a in curriculum.audiences if a.id in used_audiences],
         modules=[m for m in curriculum.modules if m.id in used_modules],
         formats=FORMATS,

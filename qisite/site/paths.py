@@ -42,6 +42,7 @@ def session_feed(occurrence_slug: str) -> str:
     return f"{FEEDS}/sessions/{occurrence_slug}.ics"
 
 
-def calendar_month(month_key: str) -> str:
-    """One month's sittings ('2027-01'); kept out of the nav, reached from the calendar page."""
-    return f"calendar/{month_key}.md"
+def calendar_page(key: str) -> str:
+    """One month's sittings ('2027-01'), or a later part of a busy month ('2027-01-16');
+    kept out of the nav, reached from the calendar page."""
+    return f"calendar/{key}.md"

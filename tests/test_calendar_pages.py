@@ -1,0 +1,92 @@
+"""A busy month is split into calendar pages of whole days, each small enough to load."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+
+from qisite.sessions import occurrences
+from qisite.site.calendar import PAGE_LIMIT, calendar_pages
+from tests.session_fixtures import curriculum, curriculum_text
+from tests.sitebuild import BuiltSite, build_site
+
+TIMES = ("09:00", "11:00", "13:00", "15:00")
+
+
+def _busy_september(days: range) -> str:
+    """Four sittings a day on each of the given September days, and one in October."""
+    lines = [
+        f"- {{id: s{day:02d}-{n}, module: mod-intro, start: 2027-09-{day:02d} {time},"
+        f" duration: 1h, venue: Room {n}}}"
+        for day in days
+        for n, time in enumerate(TIMES)
+    ]
+    lines.append("- {id: autumn, module: mod-data, start: 2027-10-05 10:00, duration: 1h}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_quiet_month_is_one_page(tmp_path: Path) -> None:
+    found = occurrences(curriculum(tmp_path, _busy_september(range(1, 4))), tmp_path)
+    pages = calendar_pages(found)
+    assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
+        ("2027-09", "September 2027", 12),
+        ("2027-10", "October 2027", 1),
+    ]
+
+
+def test_a_busy_month_splits_by_whole_days_and_the_parts_cover_the_month(
+    tmp_path: Path,
+) -> None:
+    found = occurrences(curriculum(tmp_path, _busy_september(range(1, 31))), tmp_path)
+    pages = calendar_pages(found, limit=50)
+    # 12 days of four sittings fit under 50; the next part starts where the last stopped.
+    assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
+        ("2027-09", "1 to 12 September 2027", 48),
+        ("2027-09-13", "13 to 24 September 2027", 48),
+        ("2027-09-25", "25 to 30 September 2027", 24),
+        ("2027-10", "October 2027", 1),
+    ]
+    assert [o.uid for p in pages for o in p.occurrences] == [o.uid for o in found]
+
+
+def test_a_day_busier_than_the_limit_stays_on_one_page(tmp_path: Path) -> None:
+    found = occurrences(curriculum(tmp_path, _busy_september(range(1, 3))), tmp_path)
+    pages = calendar_pages(found, limit=3)
+    assert [(p.label, len(p.occurrences)) for p in pages] == [
+        ("1 September 2027", 4),
+        ("2 to 30 September 2027", 4),
+        ("October 2027", 1),
+    ]
+
+
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    days = range(1, 31)  # 120 sittings in September: more than one page holds
+    assert len(days) * len(TIMES) > PAGE_LIMIT
+    return build_site(
+        tmp_path_factory.mktemp("busy"), curriculum=curriculum_text(_busy_september(days))
+    )
+
+
+def test_the_calendar_links_every_part_and_the_parts_link_each_other(busy_site: BuiltSite) -> None:
+    index = busy_site.content("calendar/")
+    links = index.select("[data-qisite-month-link] a")
+    labels = [a.get_text(strip=True) for a in links]
+    assert labels == ["1 to 25 September 2027", "26 to 30 September 2027", "October 2027"]
+    assert "split into parts" in index.get_text()
+    listed: list[str] = []
+    for position, link in enumerate(links):
+        url = posixpath.normpath(f"calendar/{link['href']}") + "/"
+        page = busy_site.content(url)
+        assert page.select_one(".qisite-month > h2").get_text(strip=True) == labels[position]
+        items = page.select("[data-qisite-occurrence]")
+        assert 0 < len(items) <= PAGE_LIMIT
+        listed += [item["data-qisite-occurrence"] for item in items]
+        nav = page.select_one("p").get_text(" ", strip=True)
+        if position:
+            assert f"Previous: {labels[position - 1]}" in nav
+        if position + 1 < len(labels):
+            assert f"Next: {labels[position + 1]}" in nav
+    assert len(listed) == len(set(listed)) == 121
