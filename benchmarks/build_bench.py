@@ -4,13 +4,15 @@ Usage (from the repository root):
 
     python benchmarks/build_bench.py                 # 250, 500 and 1,000 modules
     python benchmarks/build_bench.py --quick         # the smallest size only
-    python benchmarks/build_bench.py --sizes 100,200 --repeat 3
+    python benchmarks/build_bench.py --sizes 100,200 --repeat 5
 
 For each size it writes a project into a temporary folder (the repository's
 content/, overrides/ and mkdocs.yml with a synthetic curriculum.yaml: see
 synthetic.py), builds it with ``python -m mkdocs build -q`` in a subprocess, then
 builds a baseline of the same number of pages with similar text (see
-baseline.py). Times are wall clock (the median of ``--repeat`` runs); peak
+baseline.py). The two take turns, ``--repeat`` times each (default 3), so that a
+slow spell of a shared machine slows both. Times are wall clock, the median of
+the runs; peak
 memory is the build process's maximum resident set size. The "cpu s" column
 (user + system time of the build) is printed too: on a busy machine it is a
 steadier guide than wall clock time, which the summary line uses.
@@ -98,8 +100,7 @@ def build_once(project: Path, site_dir: Path) -> Run:
     return Run(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
-def build_repeated(project: Path, site_dir: Path, repeat: int) -> Run:
-    runs = [build_once(project, site_dir) for _ in range(repeat)]
+def _median(runs: Sequence[Run]) -> Run:
     return Run(
         statistics.median(r.seconds for r in runs),
         statistics.median(r.cpu_seconds for r in runs),
@@ -108,19 +109,27 @@ def build_repeated(project: Path, site_dir: Path, repeat: int) -> Run:
 
 
 def measure(size: int, work: Path, repeat: int) -> tuple[Result, Result, Path]:
+    """Build the synthetic academy and its baseline ``repeat`` times each, taking turns.
+
+    Taking turns (qisite, baseline, qisite, baseline...) means that a slow spell of a
+    shared machine falls on both sides rather than on one, which steadies the ratio.
+    """
     project = write_project(work / f"qisite-{size}", size)
     site = project / "site"
-    qisite_run = build_repeated(project, site, repeat)
+    qisite_runs = [build_once(project, site)]
     pages = len(html_pages(site))
     characters = average_text_length(site)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     baseline = write_baseline(work / f"baseline-{size}", config, pages, characters)
     baseline_site = baseline / "site"
-    baseline_run = build_repeated(baseline, baseline_site, repeat)
+    baseline_runs = [build_once(baseline, baseline_site)]
+    for _ in range(repeat - 1):
+        qisite_runs.append(build_once(project, site))
+        baseline_runs.append(build_once(baseline, baseline_site))
     baseline_pages = len(html_pages(baseline_site))
     return (
-        Result(size, "qisite", pages, *_figures(qisite_run)),
-        Result(size, "baseline", baseline_pages, *_figures(baseline_run)),
+        Result(size, "qisite", pages, *_figures(_median(qisite_runs))),
+        Result(size, "baseline", baseline_pages, *_figures(_median(baseline_runs))),
         site,
     )
 
@@ -163,7 +172,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="build the smallest size only")
     parser.add_argument(
-        "--repeat", type=int, default=1, help="build each site N times and take the median time"
+        "--repeat",
+        type=int,
+        default=3,
+        help="build each site N times, taking turns with its baseline, and take the median"
+        " time (default 3)",
     )
     parser.add_argument(
         "--keep",

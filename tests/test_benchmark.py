@@ -71,7 +71,7 @@ def test_quick_run_builds_both_sites_and_ends_with_the_summary(
 ) -> None:
     from benchmarks.build_bench import main
 
-    assert main(["--sizes", "30,60", "--quick"]) == 0
+    assert main(["--sizes", "30,60", "--quick", "--repeat", "1"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     rows = [line.split() for line in lines[1:3]]
     assert [row[:2] for row in rows] == [["30", "qisite"], ["30", "baseline"]]
@@ -81,3 +81,24 @@ def test_quick_run_builds_both_sites_and_ends_with_the_summary(
     ratio, scaling = lines[-1].split()
     assert ratio.startswith("ratio=") and float(ratio[6:]) > 0
     assert scaling == "scaling=1.00"
+
+
+def test_repeated_builds_take_turns_with_the_baseline_and_report_medians(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import benchmarks.build_bench as bench
+
+    order: list[str] = []
+    seconds = {"qisite": iter([9.0, 1.0, 2.0]), "baseline": iter([4.0, 8.0, 5.0])}
+    real_build = bench.build_once
+
+    def build_once(project: Path, site_dir: Path) -> bench.Run:
+        kind = project.name.split("-")[0]
+        order.append(kind)
+        real = real_build(project, site_dir) if not site_dir.exists() else None
+        return bench.Run(next(seconds[kind]), real.cpu_seconds if real else 1.0, 10.0)
+
+    monkeypatch.setattr(bench, "build_once", build_once)
+    qisite, baseline, _ = bench.measure(30, tmp_path, repeat=3)
+    assert order == ["qisite", "baseline"] * 3
+    assert (qisite.seconds, baseline.seconds) == (2.0, 5.0)  # the medians
