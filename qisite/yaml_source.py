@@ -27,6 +27,20 @@ KeyPath = tuple[str | int, ...]
 class _OrganiserResolver(yaml.resolver.BaseResolver):
     """Implicit types: null, true/false, int, float. Everything else is text."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        """The tag of a value; a plain scalar's tag is remembered, as a curriculum
+        repeats the same words (ids, formats, times) thousands of times."""
+        if kind is not yaml.ScalarNode or not implicit[0]:
+            return super().resolve(kind, value, implicit)
+        found = self._plain_tags.get(value)
+        if found is None:
+            found = self._plain_tags[value] = super().resolve(kind, value, implicit)
+        return found
+
 
 _OrganiserResolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import icalendar
+from icalendar.parser import Contentline
 
 from qisite.model import Curriculum
 from qisite.sessions.build_time import build_date, source_date_epoch
@@ -186,6 +187,7 @@ class FeedWriter:
 
 def _name_line(name: str, settings: FeedSettings) -> bytes:
     """The X-WR-CALNAME content line, folded, as icalendar writes it inside a calendar."""
-    alone = icalendar.Calendar()
-    alone.add("x-wr-calname", f"{settings.academy}: {name}")
-    return alone.to_ical().removeprefix(b"BEGIN:VCALENDAR\r\n").removesuffix(_END)
+    kind = icalendar.Calendar.types_factory.for_property("X-WR-CALNAME")
+    value = kind(f"{settings.academy}: {name}")
+    line = Contentline.from_parts("X-WR-CALNAME", value.params, value, sorted=True)
+    return line.to_ical() + b"\r\n"
