@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from markupsafe import Markup, escape
+
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -35,4 +37,22 @@ def clock(moment: datetime) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
-FILTERS = {"month_year": month_year, "day_date": day_date, "long_date": long_date, "clock": clock}
+def time_range(start: datetime, end: datetime) -> Markup:
+    """'<time>Thursday 1 July 2027, 10:30</time> to <time>13:30</time>', each with its
+    datetime attribute, which calendar.js reads to hide sittings that have ended.
+    The end's date is given only when it falls on another day."""
+    end_words = clock(end) if end.date() == start.date() else f"{long_date(end)}, {clock(end)}"
+    return Markup(
+        f'<time datetime="{escape(start.isoformat())}">{escape(long_date(start))}, '
+        f'{escape(clock(start))}</time> to <time datetime="{escape(end.isoformat())}">'
+        f"{escape(end_words)}</time>"
+    )
+
+
+FILTERS = {
+    "month_year": month_year,
+    "day_date": day_date,
+    "long_date": long_date,
+    "clock": clock,
+    "time_range": time_range,
+}
