@@ -280,3 +280,17 @@ def test_every_feed_follows_rfc5545_structure(site: BuiltSite) -> None:
             used.update(p.split("=", 1)[1] for p in name.split(";")[1:] if p.startswith("TZID="))
         assert stack == [], path
         assert used <= zones, path
+
+
+@pytest.mark.parametrize("length", [60, 73, 74, 75, 76, 150])
+@pytest.mark.parametrize("letter", ["a", "é", "—"])
+def test_events_serialise_as_icalendar_does_at_the_fold(length: int, letter: str) -> None:
+    """Lines just short of, at and past the 75-octet fold, in one- to three-byte letters."""
+    from qisite.sessions.ics import _serialised
+
+    event = icalendar.Event()
+    event.add("uid", "x@example")
+    event.add("summary", letter * length)
+    event.add("location", "Room " + letter * (length - 14))
+    event.add("description", "a, b; c \\ d\n" + letter * length)
+    assert _serialised(event) == event.to_ical()
