@@ -37,10 +37,31 @@ def relative_url(target: str, source: str) -> str:
     base = source_dir.rstrip("/") or "."
     is_directory = target.endswith("/")
     target_path = target.rstrip("/") or "."
-    relative = posixpath.relpath(target_path, base)
+    relative = _relative_path(target_path, base)
     if relative == ".":
         return "./"
     return relative + "/" if is_directory else relative
+
+
+def _relative_path(target: str, base: str) -> str:
+    """``posixpath.relpath(target, base)`` for two paths under the site root.
+
+    posixpath.relpath makes both paths absolute first, asking the operating
+    system for the working folder each time: 70,000 system calls on a large site.
+    Paths that climb out of the root are left to it.
+    """
+    target, base = posixpath.normpath(target), posixpath.normpath(base)
+    if target.startswith(("..", "/")) or base.startswith(("..", "/")):
+        return posixpath.relpath(target, base)
+    target_parts = [] if target == "." else target.split("/")
+    base_parts = [] if base == "." else base.split("/")
+    common = 0
+    for left, right in zip(target_parts, base_parts, strict=False):
+        if left != right:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
 
 
 @dataclass(frozen=True)
