@@ -198,3 +198,20 @@ def test_invalid_curriculum_exits_2(tmp_path: Path) -> None:
     path.write_text(CURRICULUM.replace("[PS 101, QI 201]", "[PS 101, QI 999]"), encoding="utf-8")
     code, _ = _run(path, _refuse)
     assert code == 2
+
+
+def test_lists_the_addresses_of_a_sessions_csv_at_row_and_column(tmp_path: Path, capsys) -> None:
+    (tmp_path / "planned.csv").write_text(
+        "id,module,start,duration,booking,online\n"
+        "from-sheet,intro,2027-06-01 10:00,1h,https://booking.test.example/sheet,"
+        "https://meet.test.example/sheet\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "curriculum.yaml"
+    path.write_text(CURRICULUM + "session_files: [planned.csv]\n", encoding="utf-8")
+    assert main(["links", str(path)]) == 0
+    blocks = capsys.readouterr().out.split("\n")
+    booking = blocks.index("https://booking.test.example/sheet")
+    assert blocks[booking + 1].endswith("planned.csv:2:5 booking: booking for 'from-sheet'")
+    online = blocks.index("https://meet.test.example/sheet")
+    assert blocks[online + 1].endswith("planned.csv:2:6 online: online link for 'from-sheet'")

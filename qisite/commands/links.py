@@ -13,7 +13,7 @@ import socket
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -21,6 +21,7 @@ from qisite.catalogue import Catalogue, catalogue_for
 from qisite.loading import load_curriculum
 from qisite.model import Curriculum
 from qisite.problems import format_key_path
+from qisite.sessions.csv_source import CsvRow, read_session_files
 from qisite.yaml_source import SourceMap
 
 NAME = "links"
@@ -53,9 +54,13 @@ def _located(source: SourceMap | None, path: tuple[str | int, ...]) -> str:
 
 
 def collect_links(
-    curriculum: Curriculum, catalogue: Catalogue, source: SourceMap | None = None
+    curriculum: Curriculum,
+    catalogue: Catalogue,
+    source: SourceMap | None = None,
+    csv_rows: Sequence[CsvRow] = (),
 ) -> dict[str, list[Use]]:
-    """Every external address, in first-seen order, with each place it is used."""
+    """Every external address, in first-seen order, with each place it is used
+    (the curriculum, then the session CSV files, then the IHI catalogue)."""
     found: dict[str, list[Use]] = {}
 
     def add(url: str | None, where: str, what: str) -> None:
@@ -76,6 +81,10 @@ def collect_links(
                 _located(source, (*at, "parts", part_index, "online")),
                 f"online link for '{session.id}', {part.name}",
             )
+    for row in csv_rows:
+        name = row.session.id
+        add(row.session.booking, f"{row.position('booking')} booking", f"booking for '{name}'")
+        add(row.session.online, f"{row.position('online')} online", f"online link for '{name}'")
     own = {course.code: i for i, course in enumerate(curriculum.ihi_open_school)}
     used_by: dict[str, list[str]] = {}
     for module in curriculum.modules:
@@ -168,7 +177,8 @@ def run(
         print(f"{args.path}: fix the errors above first", file=sys.stderr)
         return 2
     curriculum = result.curriculum
-    links = collect_links(curriculum, catalogue_for(curriculum), result.source)
+    csv_rows = read_session_files(curriculum, result.base_dir, result.source.file).rows
+    links = collect_links(curriculum, catalogue_for(curriculum), result.source, csv_rows)
     for url, uses in links.items():
         print(url, file=out)
         for use in uses:
