@@ -76,6 +76,10 @@ def write_project(root: Path, modules: int) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for folder in ("content", "overrides"):
         shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+    # The example academy's module texts name modules the synthetic one does not have.
+    for body in (root / "content" / "modules").glob("*.md"):
+        if body.name != "index.md":
+            body.unlink()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "curriculum.yaml").write_text(synthetic_curriculum_yaml(modules), encoding="utf-8")
     return root

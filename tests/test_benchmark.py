@@ -25,6 +25,10 @@ def test_synthetic_academy_validates_without_problems(tmp_path: Path, size: int)
     assert len(curriculum.dose_levels) == 4
     assert len(curriculum.sessions) == size * SESSIONS_PER_MODULE
     assert any(m.prerequisites for m in curriculum.modules)
+    # Every module text left in the project belongs to a module the academy has.
+    ids = {m.id for m in curriculum.modules}
+    texts = {p.stem for p in (project / "content" / "modules").glob("*.md")} - {"index"}
+    assert texts <= ids
 
 
 def test_pathways_stay_the_same_length_as_the_academy_grows() -> None:
