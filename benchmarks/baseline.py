@@ -9,6 +9,7 @@ MkDocs can build that many pages.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,7 @@ def baseline_config(project_config: dict[str, Any]) -> dict[str, Any]:
 def write_baseline(root: Path, project_config: dict[str, Any], pages: int, characters: int) -> Path:
     """Write a baseline project of ``pages`` pages (the index included) into ``root``."""
     docs = root / "content"
+    shutil.rmtree(docs, ignore_errors=True)  # a kept folder from an earlier run may hold more
     (docs / "pages").mkdir(parents=True, exist_ok=True)
     links = []
     for number in range(1, pages):

@@ -75,7 +75,8 @@ def write_project(root: Path, modules: int) -> Path:
     """The repository's project with a synthetic curriculum of ``modules`` modules."""
     root.mkdir(parents=True, exist_ok=True)
     for folder in ("content", "overrides"):
-        shutil.copytree(REPO / folder, root / folder, dirs_exist_ok=True)
+        shutil.rmtree(root / folder, ignore_errors=True)  # left by an earlier run (--keep)
+        shutil.copytree(REPO / folder, root / folder)
     # The example academy's module texts name modules the synthetic one does not have.
     for body in (root / "content" / "modules").glob("*.md"):
         if body.name != "index.md":

@@ -47,6 +47,9 @@ def test_baseline_has_the_pages_and_text_asked_for(tmp_path: Path) -> None:
     pages = sorted((root / "content").rglob("*.md"))
     assert len(pages) == 5
     assert all(len(p.read_text()) >= 400 for p in pages if p.name != "index.md")
+    # Written again into the same folder with fewer pages, it holds only those.
+    write_baseline(tmp_path / "b", {"theme": {"name": "material"}}, 3, 400)
+    assert len(list((root / "content").rglob("*.md"))) == 3
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("<nav>menu</nav><article><p>abcd efgh</p></article>")
