@@ -294,3 +294,22 @@ def test_events_serialise_as_icalendar_does_at_the_fold(length: int, letter: str
     event.add("location", "Room " + letter * (length - 14))
     event.add("description", "a, b; c \\ d\n" + letter * length)
     assert _serialised(event) == event.to_ical()
+
+
+def test_uids_follow_the_fixed_feed_id_not_the_academy_name(tmp_path: Path) -> None:
+    from qisite.sessions import occurrences
+    from tests.session_fixtures import curriculum
+
+    def uids(folder: str, name: str, feed_id: str | None) -> list[str]:
+        (tmp_path / folder).mkdir()
+        c = curriculum(tmp_path / folder, SESSIONS.replace("planned.csv", ""))
+        academy = c.academy.model_copy(update={"name": name, "feed_id": feed_id})
+        return [o.uid for o in occurrences(c.model_copy(update={"academy": academy}), tmp_path)]
+
+    before = uids("a", "Testshire QI Academy", "testshire-qi")
+    renamed = uids("b", "Testshire Improvement Academy", "testshire-qi")
+    assert before == renamed and all(u.endswith("@testshire-qi") for u in before)
+    # Without a feed_id the name stands in, so a rename changes every UID.
+    assert uids("c", "Testshire Improvement Academy", None)[0].endswith(
+        "@testshire-improvement-academy"
+    )

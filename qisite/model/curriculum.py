@@ -51,6 +51,12 @@ class Academy(Strict):
     booking: SafeUrl | None = Field(
         default=None, description="Default booking page for sessions without a booking link"
     )
+    feed_id: Id | None = Field(
+        default=None,
+        description="Fixed name that calendar events are known by (the end of every UID). "
+        "Set it once and never change it: renaming the academy then leaves subscribers' "
+        "calendars as they are. Defaults to the academy's name in lower case with dashes.",
+    )
 
 
 class DoseLevel(Strict):

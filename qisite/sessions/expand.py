@@ -66,7 +66,8 @@ def slugify(text: str) -> str:
 
 
 def academy_slug(curriculum: Curriculum) -> str:
-    return slugify(curriculum.academy.name)
+    """The end of every event UID: the academy's fixed feed_id, or its name as a slug."""
+    return curriculum.academy.feed_id or slugify(curriculum.academy.name)
 
 
 def _end_for(
