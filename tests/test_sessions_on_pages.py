@@ -80,3 +80,18 @@ def test_search_indexes_module_pages_but_not_their_dated_sittings(
         assert any(venue in page.read_text() for page in shown)
     for page in example_site.site_dir.rglob("*.html"):
         assert "qisite:later" not in page.read_text(), page
+
+
+def test_search_finds_the_subscribe_help_once_on_the_calendar_page(
+    example_site: BuiltSite,
+) -> None:
+    """Every module and pathway with sittings repeats the help; search leads to one place."""
+    index = json.loads((example_site.site_dir / "search" / "search_index.json").read_text())
+    found = {doc["location"] for doc in index["docs"] if "Subscribe from web" in doc["text"]}
+    assert found == {"calendar/#subscribe"}
+    shown = [
+        page
+        for page in (example_site.site_dir / "modules").rglob("index.html")
+        if "Subscribe from web" in page.read_text()
+    ]
+    assert len(shown) > 1
