@@ -10,7 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from qisite.loading import LoadResult, load_curriculum
 from qisite.model import Curriculum
@@ -70,7 +70,10 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             existing = files.get_file_from_path(output.src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, output.src_uri, content=output.content))
+            inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
+            )
         return files
 
     # Run last, so that HTML other hooks add between <!-- qisite:html --> markers is stashed too.

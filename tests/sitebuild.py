@@ -54,11 +54,14 @@ class _Collect(logging.Handler):
 def _capture_logs() -> Iterator[list[logging.LogRecord]]:
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # what `mkdocs build` shows without -q
     logger.addHandler(handler)
     try:
         yield handler.records
     finally:
         logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def make_project(

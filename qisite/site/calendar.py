@@ -103,6 +103,7 @@ def produce(site: SiteContext) -> Iterator[Output]:
                 pages[index - 1] if index else None,
                 pages[index + 1] if index + 1 < len(pages) else None,
             ),
+            in_nav=False,
         )
     yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
     # Every audience and module gets a feed, even an empty one, so links never break.

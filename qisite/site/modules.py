@@ -41,4 +41,5 @@ def produce(site: SiteContext) -> Iterator[Output]:
                 unlocks=followers.get(module.id, []),
                 reach_labels=REACH_LABELS,
             ),
+            in_nav=False,
         )

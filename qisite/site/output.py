@@ -11,3 +11,7 @@ class Output:
 
     src_uri: str
     content: str | bytes
+    in_nav: bool = True
+    """False for the page of each pathway, module and calendar month: reached from an
+    index page, never listed in the navigation (a nav of a thousand pages makes every
+    page slow), and so not reported by MkDocs as missing from it."""

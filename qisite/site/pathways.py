@@ -32,4 +32,5 @@ def produce(site: SiteContext) -> Iterator[Output]:
                 staff_group_labels=STAFF_GROUP_LABELS,
                 format_group_labels=FORMAT_GROUP_LABELS,
             ),
+            in_nav=False,
         )
