@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from qisite.sessions import occurrences
 from qisite.site.calendar import PAGE_LIMIT, calendar_pages
+from tests.browser import axe_violations, describe, serve
 from tests.session_fixtures import curriculum, curriculum_text
 from tests.sitebuild import BuiltSite, build_site
 
@@ -90,3 +92,16 @@ def test_the_calendar_links_every_part_and_the_parts_link_each_other(busy_site: 
         if position + 1 < len(labels):
             assert f"Next: {labels[position + 1]}" in nav
     assert len(listed) == len(set(listed)) == 121
+
+
+def test_a_part_of_a_busy_month_lists_its_sittings_and_passes_axe(
+    page: Any, busy_site: BuiltSite
+) -> None:
+    with serve(busy_site.site_dir) as url:
+        page.clock.set_fixed_time("2027-08-01T09:00:00Z")
+        page.goto(url + "calendar/2027-09-26/")
+        assert page.is_visible("[data-qisite-calendar-filters]")
+        assert page.locator("[data-qisite-occurrence]:visible").count() == 20
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+        assert page.outside_requests == []
