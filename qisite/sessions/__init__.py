@@ -3,11 +3,6 @@
 Pure Python: nothing here knows about MkDocs or HTML.
 """
 
-from qisite.sessions.expand import (
-    Occurrence,
-    occurrences,
-    occurrences_for_audience,
-    occurrences_for_modules,
-)
+from qisite.sessions.expand import Occurrence, occurrences, occurrences_for_modules
 
-__all__ = ["Occurrence", "occurrences", "occurrences_for_audience", "occurrences_for_modules"]
+__all__ = ["Occurrence", "occurrences", "occurrences_for_modules"]

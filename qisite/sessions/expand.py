@@ -247,9 +247,3 @@ def occurrences_for_modules(
     """The occurrences of the given modules, in the order given (by start)."""
     wanted = set(module_ids)
     return [o for o in all_occurrences if o.module_id in wanted]
-
-
-def occurrences_for_audience(
-    all_occurrences: Iterable[Occurrence], audience_id: str
-) -> list[Occurrence]:
-    return [o for o in all_occurrences if audience_id in o.audiences]
