@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from qisite.filewriter import BackgroundWriter
 from qisite.loading import LoadResult, load_curriculum
 from qisite.model import Curriculum
 from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
@@ -34,6 +36,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.site: SiteContext | None = None
         self.stashed_html: dict[str, list[str]] = {}
         self.unindexed_html: dict[str, list[str]] = {}
+        self.writer = BackgroundWriter()
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -66,14 +69,19 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             module_bodies=_take_module_bodies(files, self.curriculum),
             base_dir=self.loaded.base_dir if self.loaded else Path(),
         )
+        self.writer = BackgroundWriter()
         for output in produce_all(site):
             existing = files.get_file_from_path(output.src_uri)
             if existing is not None:
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(config, output.src_uri, content=output.content, inclusion=inclusion)
+            kind = File if output.src_uri.endswith(".md") else _WrittenInBackground
+            file = kind.generated(
+                config, output.src_uri, content=output.content, inclusion=inclusion
             )
+            if isinstance(file, _WrittenInBackground):
+                file.writer = self.writer
+            files.append(file)
         return files
 
     # Run last, so that HTML other hooks add between <!-- qisite:html --> markers is stashed too.
@@ -100,11 +108,35 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             page.content = rawhtml.UNINDEXED.put_back(page.content, held)
         return context
 
+    # Run first, so that the feeds are all in place before other plugins look at the site.
+    @event_priority(100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        try:
+            self.writer.finish()
+        except OSError as error:
+            raise PluginError(f"could not write {error.filename}: {error.strerror}") from error
+        except BrokenProcessPool as error:
+            raise PluginError(f"the process writing the calendar files stopped: {error}") from error
+
+    def on_build_error(self, error: Exception) -> None:
+        self.writer.close()
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the curriculum or a session or progress CSV it names is edited."""
         for path in _watched_files(self.curriculum_path, self.curriculum):
             server.watch(str(path))
         return server
+
+
+class _WrittenInBackground(File):
+    """A generated file (a feed, a stylesheet) that MkDocs asks to copy, handed to the
+    background writer instead, which may create it in a helper process while the pages
+    render (see ``qisite.filewriter``)."""
+
+    writer: BackgroundWriter
+
+    def copy_file(self, dirty: bool = False) -> None:
+        self.writer.add(self.abs_dest_path, self.content_bytes)
 
 
 def _watched_files(curriculum_path: Path | None, curriculum: Curriculum | None) -> list[Path]:
