@@ -10,15 +10,24 @@ Starting the helper costs about as much as creating a few hundred files, so it
 starts only once a full batch is waiting; a small site writes its files in the
 build process as before.
 
-This module imports nothing heavy: the helper process imports it to run
-``write_files``.
+The helper is ``python -m qisite.filewriter``, fed batches of (path, bytes) on
+its standard input by a thread of the build (which waits on the pipe, not on
+Python). It is not started with ``multiprocessing``: that re-imports the main
+script in the helper, and a trust's own build script without an
+``if __name__ == "__main__"`` guard would then build the site twice at once.
+If the helper cannot start or dies, the build writes the files itself.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+import contextlib
+import pickle
+import queue
+import subprocess
+import sys
+import threading
 from pathlib import Path
+from typing import BinaryIO
 
 BATCH = 500
 """Files sent to the helper at a time; a build with fewer never starts one."""
@@ -40,7 +49,7 @@ def write_files(items: list[Item]) -> int:
 
 
 class BackgroundWriter:
-    """Collects files and writes them in batches, in one helper process once there are many.
+    """Collects files and writes them, in one helper process once there are many.
 
     ``finish`` must be called before the files are needed: it writes what is
     left, waits for the helper and raises the first error (an ``OSError`` that
@@ -50,8 +59,12 @@ class BackgroundWriter:
     def __init__(self, batch: int | None = None) -> None:
         self.batch = BATCH if batch is None else batch
         self._waiting: list[Item] = []
-        self._sent: list[Future[int]] = []
-        self._helper: ProcessPoolExecutor | None = None
+        self._sent: list[list[Item]] = []
+        self._helper: subprocess.Popen[bytes] | None = None
+        self._outbox: queue.SimpleQueue[list[Item] | None] = queue.SimpleQueue()
+        self._feeder: threading.Thread | None = None
+        self._cannot_start = False
+        self._written_here = 0
 
     @property
     def helper_started(self) -> bool:
@@ -66,26 +79,98 @@ class BackgroundWriter:
         """Write every file added; the number written."""
         try:
             if self._helper is None:
-                return write_files(self._waiting)
+                return self._written_here + write_files(self._waiting)
             if self._waiting:
                 self._send()
-            return sum(sent.result() for sent in self._sent)
+            return self._written_here + self._helper_result()
         finally:
             self.close()
 
     def close(self) -> None:
         if self._helper is not None:
-            self._helper.shutdown(wait=True, cancel_futures=True)
+            self._outbox.put(None)
+            if self._helper.poll() is None:
+                self._helper.kill()
+            self._helper.wait()
             self._helper = None
+        self._outbox = queue.SimpleQueue()
         self._waiting = []
         self._sent = []
+        self._written_here = 0
 
     def _send(self) -> None:
-        if self._helper is None:
-            # "spawn" everywhere: a fresh interpreter is safe beside the threads of
-            # `mkdocs serve`, and it is what Windows and macOS use anyway.
-            self._helper = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
-            )
-        self._sent.append(self._helper.submit(write_files, self._waiting))
+        if self._helper is None and not self._start():
+            self._written_here += write_files(self._waiting)  # no helper: write here
+        else:
+            self._sent.append(self._waiting)
+            self._outbox.put(self._waiting)
         self._waiting = []
+
+    def _start(self) -> bool:
+        """Start the helper unless it could not start before; whether it runs."""
+        if self._cannot_start:
+            return False
+        try:
+            self._helper = subprocess.Popen(
+                [sys.executable, "-m", "qisite.filewriter"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+            )
+        except OSError:
+            self._cannot_start = True
+            return False
+        assert self._helper.stdin is not None
+        self._feeder = threading.Thread(
+            target=_feed, args=(self._outbox, self._helper.stdin), daemon=True
+        )
+        self._feeder.start()
+        return True
+
+    def _helper_result(self) -> int:
+        assert self._helper is not None and self._feeder is not None
+        assert self._helper.stdout is not None
+        self._outbox.put(None)
+        self._feeder.join()
+        report = self._helper.stdout.read()
+        self._helper.wait()
+        try:
+            outcome = pickle.loads(report)
+        except Exception:  # the helper died before reporting: write everything here
+            return sum(write_files(batch) for batch in self._sent)
+        if isinstance(outcome, OSError):
+            raise outcome
+        return int(outcome)
+
+
+def _feed(outbox: queue.SimpleQueue[list[Item] | None], pipe: BinaryIO) -> None:
+    """Pass batches to the helper until told to stop; a dead helper is noticed by finish."""
+    try:
+        while (batch := outbox.get()) is not None:
+            pickle.dump(batch, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            pipe.close()  # the helper reports once its input ends
+
+
+def main() -> int:
+    """The helper: write each batch from standard input; report the count or the error."""
+    written = 0
+    outcome: int | OSError
+    try:
+        while True:
+            try:
+                batch = pickle.load(sys.stdin.buffer)
+            except EOFError:
+                break
+            written += write_files(batch)
+        outcome = written
+    except OSError as error:
+        outcome = OSError(error.errno, error.strerror, error.filename)
+    sys.stdout.buffer.write(pickle.dumps(outcome))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -88,3 +88,19 @@ def test_a_feed_that_cannot_be_written_stops_the_build_with_its_name(
     assert any(
         re.fullmatch(r"could not write .*/feeds/all\.ics: Is a directory", e) for e in errors
     ), errors
+
+
+@pytest.mark.parametrize(
+    "helper", ["/bin/true", "/no/such/python"], ids=["dies-silently", "cannot-start"]
+)
+def test_without_a_working_helper_the_build_writes_the_files_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, helper: str
+) -> None:
+    monkeypatch.setattr(filewriter.sys, "executable", helper)
+    writer = BackgroundWriter(batch=2)
+    expected = {f"feeds/{n}.ics": f"event {n}".encode() for n in range(5)}
+    for name, content in expected.items():
+        writer.add(str(tmp_path / name), content)
+
+    assert writer.finish() == 5
+    assert _tree(tmp_path) == expected
