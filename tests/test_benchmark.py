@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.baseline import average_text_length, write_baseline
-from benchmarks.build_bench import Result, parse_sizes, summary_line, write_project
+from benchmarks.build_bench import Result, cpu_line, parse_sizes, summary_line, write_project
 from benchmarks.synthetic import SESSIONS_PER_MODULE, audience_count, synthetic_curriculum
 from qisite.loading import load_curriculum
 from qisite.views.pathways import all_pathways
@@ -67,6 +67,16 @@ def test_summary_line_compares_largest_with_baseline_and_smallest() -> None:
     assert summary_line(results[:2]) == "ratio=2.00 scaling=1.00"
 
 
+def test_cpu_line_compares_cpu_time_at_the_largest_size() -> None:
+    results = [
+        Result(100, "qisite", 10, 2.0, 1, cpu_seconds=3.0),
+        Result(100, "baseline", 10, 1.0, 1, cpu_seconds=1.0),
+        Result(400, "qisite", 40, 6.0, 1, cpu_seconds=7.5),
+        Result(400, "baseline", 40, 5.0, 1, cpu_seconds=5.0),
+    ]
+    assert cpu_line(results).startswith("cpu ratio=1.50 at 400 modules ")
+
+
 def test_sizes_option_is_sorted_and_checked() -> None:
     assert parse_sizes("200,100") == [100, 200]
     with pytest.raises(Exception, match="positive"):
@@ -84,6 +94,7 @@ def test_quick_run_builds_both_sites_and_ends_with_the_summary(
     assert [row[:2] for row in rows] == [["30", "qisite"], ["30", "baseline"]]
     assert rows[0][2] == rows[1][2]  # the baseline has as many pages as the qisite site
     assert int(rows[0][2]) >= 2 + 3  # home, pathways index and one page per audience
+    assert lines[-3].startswith("cpu ratio=")
     assert "largest HTML page at 30 modules" in lines[-2]
     ratio, scaling = lines[-1].split()
     assert ratio.startswith("ratio=") and float(ratio[6:]) > 0
