@@ -6,17 +6,20 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from qisite.filewriter import BackgroundWriter
 from qisite.loading import LoadResult, load_curriculum
 from qisite.model import Curriculum
 from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
+from qisite.site.headings import headings_in
 
 log = get_plugin_logger("qisite")
 
@@ -37,6 +40,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.stashed_html: dict[str, list[str]] = {}
         self.unindexed_html: dict[str, list[str]] = {}
         self.writer = BackgroundWriter()
+        self.generated_pages: set[str] = set()
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -70,6 +74,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             base_dir=self.loaded.base_dir if self.loaded else Path(),
         )
         self.writer = BackgroundWriter()
+        self.generated_pages = set()
         for output in produce_all(site):
             existing = files.get_file_from_path(output.src_uri)
             if existing is not None:
@@ -81,6 +86,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             )
             if isinstance(file, _WrittenInBackground):
                 file.writer = self.writer
+            else:
+                self.generated_pages.add(output.src_uri)
             files.append(file)
         return files
 
@@ -96,7 +103,11 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     # (all but the dated lists, which stay out until search has indexed the page).
     @event_priority(100)
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        html = rawhtml.restore(html, self.stashed_html.pop(page.file.src_uri, []))
+        stashed = self.stashed_html.pop(page.file.src_uri, [])
+        html = rawhtml.restore(html, stashed)
+        if stashed or page.file.src_uri in self.generated_pages:
+            # Python-Markdown saw placeholders or raw HTML, not our headings: list them all.
+            page.toc = get_toc(nest_toc_tokens(headings_in(html)))
         html, self.unindexed_html[page.file.src_uri] = rawhtml.UNINDEXED.take_out(html)
         return html
 

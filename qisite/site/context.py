@@ -14,6 +14,7 @@ from qisite.model import Curriculum
 from qisite.model.curriculum import FORMAT_LABELS
 from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
+from qisite.site.headings import heading
 from qisite.site.urls import Linker
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def make_environment() -> jinja2.Environment:
     env.filters.update(dates.FILTERS)
     env.globals["paths"] = paths
     env.globals["format_labels"] = FORMAT_LABELS
+    env.globals["heading"] = heading
     return env
 
 
