@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -80,14 +79,16 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             if existing is not None:
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
-            kind = File if output.src_uri.endswith(".md") else _WrittenInBackground
-            file = kind.generated(
-                config, output.src_uri, content=output.content, inclusion=inclusion
-            )
-            if isinstance(file, _WrittenInBackground):
-                file.writer = self.writer
-            else:
+            if output.src_uri.endswith(".md"):
                 self.generated_pages.add(output.src_uri)
+                file = File.generated(
+                    config, output.src_uri, content=output.content, inclusion=inclusion
+                )
+            else:
+                file = _WrittenInBackground.generated(
+                    config, output.src_uri, content=output.content, inclusion=inclusion
+                )
+                file.writer = self.writer
             files.append(file)
         return files
 
@@ -126,8 +127,6 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             self.writer.finish()
         except OSError as error:
             raise PluginError(f"could not write {error.filename}: {error.strerror}") from error
-        except BrokenProcessPool as error:
-            raise PluginError(f"the process writing the calendar files stopped: {error}") from error
 
     def on_build_error(self, error: Exception) -> None:
         self.writer.close()
