@@ -97,7 +97,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         markdown = home.expand_markers(self.site, markdown, page.file.src_uri)
-        markdown, self.stashed_html[page.file.src_uri] = rawhtml.protect(markdown)
+        markdown, self.stashed_html[page.file.src_uri] = rawhtml.HTML.take_out(markdown)
         return markdown
 
     # Run first, so that other plugins see the page with our HTML back in place
@@ -105,7 +105,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     @event_priority(100)
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
         stashed = self.stashed_html.pop(page.file.src_uri, [])
-        html = rawhtml.restore(html, stashed)
+        html = rawhtml.HTML.put_back(html, stashed)
         if stashed or page.file.src_uri in self.generated_pages:
             # Python-Markdown saw placeholders or raw HTML, not our headings: list them all.
             page.toc = get_toc(nest_toc_tokens(headings_in(html)))

@@ -5,13 +5,12 @@ from __future__ import annotations
 import markdown
 
 from qisite.site.rawhtml import (
+    HTML,
     HTML_END,
     HTML_START,
     UNINDEXED,
     UNINDEXED_END,
     UNINDEXED_START,
-    protect,
-    restore,
 )
 
 PAGE = (
@@ -22,10 +21,10 @@ PAGE = (
 
 
 def test_blocks_are_swapped_out_and_markdown_between_them_still_renders() -> None:
-    text, stash = protect(PAGE)
+    text, stash = HTML.take_out(PAGE)
     assert "<div" not in text and "<ul>" not in text
     assert len(stash) == 2
-    html = restore(markdown.Markdown(extensions=["toc"]).convert(text), stash)
+    html = HTML.put_back(markdown.Markdown(extensions=["toc"]).convert(text), stash)
     assert '<div class="a">\n<p>*not markdown*</p>' in html  # left exactly as written
     assert "<em>emphasis</em>" in html
     assert html.index('<div class="a">') < html.index("Organiser text") < html.index("<ul>")
@@ -33,8 +32,8 @@ def test_blocks_are_swapped_out_and_markdown_between_them_still_renders() -> Non
 
 
 def test_a_page_without_blocks_is_untouched() -> None:
-    assert protect("# Title\n\ntext\n") == ("# Title\n\ntext\n", [])
-    assert restore("<p>x</p>", []) == "<p>x</p>"
+    assert HTML.take_out("# Title\n\ntext\n") == ("# Title\n\ntext\n", [])
+    assert HTML.put_back("<p>x</p>", []) == "<p>x</p>"
 
 
 def test_held_back_blocks_return_where_they_were() -> None:

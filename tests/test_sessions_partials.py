@@ -90,15 +90,3 @@ def test_list_on_another_page_hides_past_sittings(page: Any, tmp_path) -> None:
         assert page.is_hidden('[data-qisite-occurrence^="new@"]')
         assert page.is_visible("[data-qisite-sessions-none]")
         assert page.outside_requests == []
-
-
-def test_list_partial_can_pick_sittings_by_module_ids(tmp_path) -> None:
-    site = _site(tmp_path)
-    template = (
-        '{% with module_ids = ["mod-data"] %}{% include "sessions/list.html.j2" %}{% endwith %}'
-    )
-    html = site.env.from_string(template).render(
-        site=site, url=site.linker(paths.HOME), paths=paths
-    )
-    items = BeautifulSoup(html, "html.parser").select("[data-qisite-occurrence]")
-    assert [i["data-qisite-occurrence"].split("@")[0] for i in items] == ["other"]

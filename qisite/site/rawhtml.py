@@ -72,13 +72,3 @@ HTML = Swap("qisite:html", "qisite:stash")
 UNINDEXED = Swap("qisite:unindexed", "qisite:later")
 HTML_START, HTML_END = HTML.start, HTML.end
 UNINDEXED_START, UNINDEXED_END = UNINDEXED.start, UNINDEXED.end
-
-
-def protect(markdown: str) -> tuple[str, list[str]]:
-    """The Markdown with each wrapped HTML block replaced by a placeholder, and the blocks."""
-    return HTML.take_out(markdown)
-
-
-def restore(html: str, stash: list[str]) -> str:
-    """Put the stashed HTML blocks back in the rendered page."""
-    return HTML.put_back(html, stash)
