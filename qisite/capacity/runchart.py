@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from qisite.names import SHORT_MONTHS
+
 WIDTH = 640
 HEIGHT = 300
 LEFT, RIGHT, TOP, BOTTOM = 60, 120, 20, 50
 MAX_X_LABELS = 6
 LABEL_GAP = 14
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-"""Short month names in English, whatever the build machine's locale."""
 
 
 @dataclass(frozen=True)
@@ -34,7 +32,7 @@ class ChartPoint:
 
     @property
     def axis_label(self) -> str:
-        return f"{MONTHS[self.date.month - 1]} {self.date.year}"
+        return f"{SHORT_MONTHS[self.date.month - 1]} {self.date.year}"
 
 
 @dataclass(frozen=True)

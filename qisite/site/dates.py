@@ -10,11 +10,7 @@ from datetime import date, datetime
 
 from markupsafe import Markup, escape
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+from qisite.names import DAYS, MONTHS
 
 
 def month_year(day: date) -> str:
