@@ -21,6 +21,7 @@ If the helper cannot start or dies, the build writes the files itself.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import queue
 import subprocess
@@ -115,6 +116,8 @@ class BackgroundWriter:
                 [sys.executable, "-m", "qisite.filewriter"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
+                # The same import path as this process, however qisite was found here.
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
             )
         except OSError:
             self._cannot_start = True

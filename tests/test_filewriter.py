@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -31,7 +34,14 @@ def test_a_few_files_are_written_without_a_helper(tmp_path: Path) -> None:
     assert (tmp_path / "feeds" / "2.ics").read_bytes() == b"event 2"
 
 
-def test_many_files_go_to_the_helper_in_batches(tmp_path: Path) -> None:
+def _write_here_forbidden(items: object) -> int:
+    raise AssertionError("the build process wrote files the helper should have")
+
+
+def test_many_files_go_to_the_helper_in_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(filewriter, "write_files", _write_here_forbidden)
     writer = BackgroundWriter(batch=4)
     expected = {f"deep/{n % 3}/{n}.ics": f"BEGIN:VCALENDAR {n}\r\n".encode() for n in range(11)}
     for name, content in expected.items():
@@ -104,3 +114,25 @@ def test_without_a_working_helper_the_build_writes_the_files_itself(
 
     assert writer.finish() == 5
     assert _tree(tmp_path) == expected
+
+
+def test_the_helper_imports_qisite_from_where_this_process_found_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build script may put qisite on sys.path itself; the helper must find the same."""
+    seen: list[str] = []
+    popen = filewriter.subprocess.Popen
+
+    def spying_popen(*args: object, **kwargs: Any) -> Any:
+        seen.append(kwargs["env"]["PYTHONPATH"])
+        return popen(*args, **kwargs)
+
+    monkeypatch.setattr(filewriter.sys, "path", [str(tmp_path / "somewhere"), *sys.path])
+    monkeypatch.setattr(filewriter.subprocess, "Popen", spying_popen)
+    monkeypatch.setattr(filewriter, "write_files", _write_here_forbidden)
+    writer = BackgroundWriter(batch=1)
+    writer.add(str(tmp_path / "a.ics"), b"x")
+
+    assert writer.finish() == 1
+    assert seen and seen[0].split(os.pathsep)[0] == str(tmp_path / "somewhere")
+    assert (tmp_path / "a.ics").read_bytes() == b"x"
