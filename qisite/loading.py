@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from qisite.model import Curriculum
 from qisite.problems import CurriculumError, Position, Problem, sort_problems
+from qisite.sessions.csv_source import CsvRow
 from qisite.validation import CHECKS, CheckContext
 from qisite.validation.structure import (
     IndexMap,
@@ -27,6 +28,8 @@ class LoadResult:
     source: SourceMap
     base_dir: Path
     problems: list[Problem] = field(default_factory=list)
+    session_rows: list[CsvRow] = field(default_factory=list)
+    """The sessions read from CSV files and checked, in file order: the build shows these."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -97,6 +100,12 @@ def load_curriculum(path: Path | str, display_name: str | None = None) -> LoadRe
         context = CheckContext(curriculum, document.source, path.parent, document.data, origin)
         for check in CHECKS:
             result.problems.extend(check(context))
+        result.session_rows = [
+            row
+            for name in curriculum.session_files
+            if name in context.session_csvs
+            for row in context.session_csvs[name].rows
+        ]
         # With structural errors this is the pruned, partial model: ok stays False.
         result.curriculum = curriculum
     result.problems = sort_problems(result.problems)

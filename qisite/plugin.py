@@ -71,6 +71,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             use_directory_urls=config.use_directory_urls,
             module_bodies=_take_module_bodies(files, self.curriculum),
             base_dir=self.loaded.base_dir if self.loaded else Path(),
+            session_rows=self.loaded.session_rows if self.loaded else None,
         )
         self.writer = BackgroundWriter()
         self.generated_pages = set()

@@ -313,3 +313,42 @@ def test_uids_follow_the_fixed_feed_id_not_the_academy_name(tmp_path: Path) -> N
     assert uids("c", "Testshire Improvement Academy", None)[0].endswith(
         "@testshire-improvement-academy"
     )
+
+
+def test_a_build_reads_each_sessions_csv_once_and_shows_what_was_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qisite.sessions import csv_source
+
+    reads: list[str] = []
+    read = csv_source.read_session_file
+
+    def counting(path: Path, display: str) -> Any:
+        reads.append(display)
+        return read(path, display)
+
+    monkeypatch.setattr(csv_source, "read_session_file", counting)
+    monkeypatch.setattr("qisite.validation.context.read_session_file", counting)
+    built = _build(tmp_path)
+
+    assert reads == ["planned.csv"]
+    feed = _events(_feed(built, "all.ics"))
+    assert "from-csv@testshire-qi-academy" in feed
+
+
+def test_the_site_shows_the_rows_validation_read_not_the_file_as_it_is_later(
+    tmp_path: Path,
+) -> None:
+    from qisite.loading import load_curriculum
+    from qisite.site import SiteContext
+
+    (tmp_path / "planned.csv").write_text(CSV, encoding="utf-8")
+    text = curriculum_text(SESSIONS, extra="session_files: [planned.csv]\n")
+    (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
+    loaded = load_curriculum(tmp_path / "curriculum.yaml")
+    assert [(Path(row.file).name, row.line) for row in loaded.session_rows] == [("planned.csv", 2)]
+
+    (tmp_path / "planned.csv").write_text(CSV.replace("from-csv", "edited-since"), "utf-8")
+    site = SiteContext(loaded.require(), base_dir=tmp_path, session_rows=loaded.session_rows)
+    ids = {o.session_id for o in site.occurrences}
+    assert "from-csv" in ids and "edited-since" not in ids

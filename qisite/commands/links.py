@@ -21,7 +21,7 @@ from qisite.catalogue import Catalogue, catalogue_for
 from qisite.loading import load_curriculum
 from qisite.model import Curriculum
 from qisite.problems import format_key_path
-from qisite.sessions.csv_source import CsvRow, read_session_files
+from qisite.sessions.csv_source import CsvRow
 from qisite.yaml_source import SourceMap
 
 NAME = "links"
@@ -177,8 +177,7 @@ def run(
         print(f"{args.path}: fix the errors above first", file=sys.stderr)
         return 2
     curriculum = result.curriculum
-    csv_rows = read_session_files(curriculum, result.base_dir, result.source.file).rows
-    links = collect_links(curriculum, catalogue_for(curriculum), result.source, csv_rows)
+    links = collect_links(curriculum, catalogue_for(curriculum), result.source, result.session_rows)
     for url, uses in links.items():
         print(url, file=out)
         for use in uses:

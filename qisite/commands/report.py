@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from qisite.capacity.report import CapacityReport, report_for
 from qisite.loading import load_curriculum
+from qisite.sessions import occurrences
 
 NAME = "report"
 HELP = "print rules of thumb, targets, places offered against needed, and progress to date"
@@ -24,7 +25,10 @@ def run(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{args.path}: not valid, so no report", file=sys.stderr)
         return 1
-    report = report_for(result.require(), result.base_dir)
+    curriculum = result.require()
+    # The sessions as validation read them: each CSV is read once.
+    sittings = occurrences(curriculum, result.base_dir, result.session_rows)
+    report = report_for(curriculum, result.base_dir, sittings)
     print("\n".join(report_lines(report)))
     return 0
 

@@ -19,6 +19,7 @@ from qisite.site.urls import Linker
 
 if TYPE_CHECKING:
     from qisite.sessions import Occurrence
+    from qisite.sessions.csv_source import CsvRow
 
 
 def make_environment() -> jinja2.Environment:
@@ -50,13 +51,16 @@ class SiteContext:
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
     base_dir: Path = field(default_factory=Path)
     """The folder of curriculum.yaml: session_files are relative to it."""
+    session_rows: list[CsvRow] | None = None
+    """The CSV sessions as validation read them (``LoadResult.session_rows``); when
+    None, the files are read from ``base_dir``."""
 
     @cached_property
     def occurrences(self) -> list[Occurrence]:
         """Every dated session sitting (YAML and CSV), sorted by start."""
         from qisite.sessions import occurrences
 
-        return occurrences(self.curriculum, self.base_dir)
+        return occurrences(self.curriculum, self.base_dir, self.session_rows)
 
     @cached_property
     def occurrences_by_module(self) -> dict[str, list[Occurrence]]:

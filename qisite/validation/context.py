@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from qisite.model import Curriculum
 from qisite.problems import Position, Problem, suggest
+from qisite.sessions.csv_source import SessionFiles, display_name, read_session_file
 from qisite.yaml_source import KeyPath, SourceMap
 
 
@@ -42,6 +44,19 @@ class CheckContext:
     def warning(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
         path = self._original(path)
         return Problem.warning(self.source.locate(path), path, message, hint)
+
+    @cached_property
+    def session_csvs(self) -> dict[str, SessionFiles]:
+        """Each sessions CSV named under ``session_files:`` that exists, read once, by name.
+
+        The build shows the rows read here, so the site holds exactly what was checked.
+        """
+        found: dict[str, SessionFiles] = {}
+        for name in self.curriculum.session_files:
+            path = self.base_dir / name
+            if path.is_file() and name not in found:
+                found[name] = read_session_file(path, display_name(self.source.file, name))
+        return found
 
     def declared_ids(self, section: str) -> set[str]:
         """Ids written in a section, including items that failed validation.

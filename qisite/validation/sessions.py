@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from qisite.model import Session
 from qisite.problems import Problem, suggest
 from qisite.sessions.build_time import build_date
-from qisite.sessions.csv_source import CsvRow, display_name, read_session_file
+from qisite.sessions.csv_source import CsvRow
 from qisite.sessions.expand import MAX_OCCURRENCES, Occurrence, expand_sessions, repeat_starts
 from qisite.validation.context import CheckContext
 
@@ -60,8 +60,8 @@ def _declared(ctx: CheckContext) -> tuple[list[_Declared], list[Problem]]:
     found = [_Declared(s, index=i) for i, s in enumerate(ctx.curriculum.sessions)]
     problems: list[Problem] = []
     for index, name in enumerate(ctx.curriculum.session_files):
-        path = ctx.base_dir / name
-        if not path.is_file():
+        read = ctx.session_csvs.get(name)
+        if read is None:
             problems.append(
                 ctx.error(
                     ("session_files", index),
@@ -70,7 +70,6 @@ def _declared(ctx: CheckContext) -> tuple[list[_Declared], list[Problem]]:
                 )
             )
             continue
-        read = read_session_file(path, display_name(ctx.source.file, name))
         problems.extend(read.problems)
         found.extend(_Declared(row.session, row=row) for row in read.rows)
     return found, problems
