@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from qisite.capacity.progress import ProgressRow
 from qisite.model import Curriculum
 from qisite.problems import CurriculumError, Position, Problem, sort_problems
 from qisite.sessions.csv_source import CsvRow
@@ -30,6 +31,8 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     session_rows: list[CsvRow] = field(default_factory=list)
     """The sessions read from CSV files and checked, in file order: the build shows these."""
+    progress_rows: list[ProgressRow] | None = None
+    """The progress counts read and checked (None if the checks did not run)."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -106,6 +109,7 @@ def load_curriculum(path: Path | str, display_name: str | None = None) -> LoadRe
             if name in context.session_csvs
             for row in context.session_csvs[name].rows
         ]
+        result.progress_rows = context.progress[0]
         # With structural errors this is the pruned, partial model: ok stays False.
         result.curriculum = curriculum
     result.problems = sort_problems(result.problems)

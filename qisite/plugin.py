@@ -72,6 +72,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             module_bodies=_take_module_bodies(files, self.curriculum),
             base_dir=self.loaded.base_dir if self.loaded else Path(),
             session_rows=self.loaded.session_rows if self.loaded else None,
+            progress_rows=self.loaded.progress_rows if self.loaded else None,
         )
         self.writer = BackgroundWriter()
         self.generated_pages = set()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -179,3 +181,28 @@ def test_without_targets_the_page_still_gives_the_rules_of_thumb(tmp_path: Path)
     assert rules["quality-coaches"][1] == "450 to 600 people over 5 years"
     assert page.select("[data-qisite-chart]") == []
     assert "sets no targets yet" in page.get_text()
+
+
+def test_a_build_reads_the_progress_files_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page shows the counts validation checked, not a second reading of the files."""
+    import qisite.capacity.report as report
+    import qisite.validation.context as context
+
+    calls: list[list[str]] = []
+
+    def counting(load: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapped(names: list[str], *args: Any) -> Any:
+            calls.append(list(names))
+            return load(names, *args)
+
+        return wrapped
+
+    monkeypatch.setattr(context, "load_progress", counting(context.load_progress))
+    monkeypatch.setattr(report, "load_progress", counting(report.load_progress))
+    built = build_site(tmp_path, curriculum=CURRICULUM, extra_files={"progress.csv": PROGRESS})
+
+    assert calls == [["progress.csv"]]
+    page = built.html("capacity/")
+    assert page.select("[data-qisite-chart]")  # the counts still reach the run charts

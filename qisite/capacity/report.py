@@ -91,18 +91,21 @@ def report_for(
     curriculum: Curriculum,
     base_dir: Path,
     occurrences: Sequence[OccurrenceLike] | None = None,
+    progress_rows: Sequence[ProgressRow] | None = None,
 ) -> CapacityReport:
     """The report from the files beside the curriculum (validated already).
 
-    ``occurrences`` saves expanding the sessions again when the caller has them.
+    ``occurrences`` and ``progress_rows`` (as validation read them,
+    ``LoadResult.progress_rows``) save reading and expanding again.
     """
-    rows, _ = load_progress(
-        curriculum.progress_files,
-        base_dir,
-        "curriculum.yaml",
-        curriculum.audiences_by_id,
-        curriculum.modules_by_id,
-    )
+    if progress_rows is None:
+        progress_rows, _ = load_progress(
+            curriculum.progress_files,
+            base_dir,
+            "curriculum.yaml",
+            curriculum.audiences_by_id,
+            curriculum.modules_by_id,
+        )
     if occurrences is None:
         occurrences = session_occurrences(curriculum, base_dir)
-    return build_report(curriculum, occurrences, rows)
+    return build_report(curriculum, occurrences, progress_rows)

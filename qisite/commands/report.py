@@ -26,9 +26,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: not valid, so no report", file=sys.stderr)
         return 1
     curriculum = result.require()
-    # The sessions as validation read them: each CSV is read once.
+    # The sessions and counts as validation read them: each CSV is read once.
     sittings = occurrences(curriculum, result.base_dir, result.session_rows)
-    report = report_for(curriculum, result.base_dir, sittings)
+    report = report_for(curriculum, result.base_dir, sittings, result.progress_rows)
     print("\n".join(report_lines(report)))
     return 0
 

@@ -11,5 +11,5 @@ from qisite.site.output import Output
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
-    report = report_for(site.curriculum, site.base_dir, site.occurrences)
+    report = report_for(site.curriculum, site.base_dir, site.occurrences, site.progress_rows)
     yield Output(paths.CAPACITY, site.render("capacity/page.md.j2", paths.CAPACITY, report=report))

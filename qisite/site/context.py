@@ -18,6 +18,7 @@ from qisite.site.headings import heading
 from qisite.site.urls import Linker
 
 if TYPE_CHECKING:
+    from qisite.capacity.progress import ProgressRow
     from qisite.sessions import Occurrence
     from qisite.sessions.csv_source import CsvRow
 
@@ -54,6 +55,9 @@ class SiteContext:
     session_rows: list[CsvRow] | None = None
     """The CSV sessions as validation read them (``LoadResult.session_rows``); when
     None, the files are read from ``base_dir``."""
+    progress_rows: list[ProgressRow] | None = None
+    """The progress counts as validation read them (``LoadResult.progress_rows``);
+    when None, the files are read from ``base_dir``."""
 
     @cached_property
     def occurrences(self) -> list[Occurrence]:

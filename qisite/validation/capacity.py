@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from qisite.capacity.check import counts_for
-from qisite.capacity.progress import ProgressRow, load_progress
+from qisite.capacity.progress import ProgressRow
 from qisite.capacity.targets import (
     PlannedTarget,
     deepest_module,
@@ -146,10 +146,7 @@ def progress_files(ctx: CheckContext) -> Iterator[Problem]:
                 f"progress file '{name}' not found",
                 "the path is relative to the folder of the curriculum file",
             )
-    present = [name for name in c.progress_files if (ctx.base_dir / name).is_file()]
-    rows, problems = load_progress(
-        present, ctx.base_dir, ctx.source.file, c.audiences_by_id, c.modules_by_id
-    )
+    rows, problems = ctx.progress
     yield from problems
     yield from _rows_that_do_not_count(plan_targets(c), rows)
     yield from _rows_from_the_future(rows, build_date())

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from qisite.capacity.progress import ProgressRow, load_progress
 from qisite.model import Curriculum
 from qisite.problems import Position, Problem, suggest
 from qisite.sessions.csv_source import SessionFiles, display_name, read_session_file
@@ -57,6 +58,15 @@ class CheckContext:
             if path.is_file() and name not in found:
                 found[name] = read_session_file(path, display_name(self.source.file, name))
         return found
+
+    @cached_property
+    def progress(self) -> tuple[list[ProgressRow], list[Problem]]:
+        """The rows of the progress files that exist, read once, and the problems in them."""
+        c = self.curriculum
+        present = [name for name in c.progress_files if (self.base_dir / name).is_file()]
+        return load_progress(
+            present, self.base_dir, self.source.file, c.audiences_by_id, c.modules_by_id
+        )
 
     def declared_ids(self, section: str) -> set[str]:
         """Ids written in a section, including items that failed validation.
