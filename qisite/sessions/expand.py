@@ -9,7 +9,7 @@ rebuilt feed updates subscribers' calendars rather than duplicating events.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -248,6 +248,17 @@ def occurrences(
         csv_rows = read_session_files(curriculum, base_dir).rows
     csv_sessions = [row.session for row in csv_rows]
     return expand_sessions(curriculum, [*curriculum.sessions, *csv_sessions])
+
+
+def grouped(
+    occurrences: Iterable[Occurrence], key: Callable[[Occurrence], str]
+) -> dict[str, list[Occurrence]]:
+    """The occurrences grouped by ``key``, each group in the order given, groups in
+    the order they first appear: one pass, so callers stay linear."""
+    groups: dict[str, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        groups.setdefault(key(occurrence), []).append(occurrence)
+    return groups
 
 
 def occurrences_for_modules(

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from qisite.sessions import Occurrence
+from qisite.sessions.expand import grouped
 from qisite.sessions.ics import FeedWriter, feed_settings, summary
 from qisite.site import paths
 from qisite.site.context import SiteContext
@@ -40,7 +41,7 @@ def calendar_pages(
 ) -> list[CalendarPage]:
     """The sittings (in time order) a page per month, busy months split by days."""
     pages: list[CalendarPage] = []
-    for month_key, in_month in _grouped(occurrences, lambda o: f"{o.start:%Y-%m}"):
+    for month_key, in_month in grouped(occurrences, lambda o: f"{o.start:%Y-%m}").items():
         first = in_month[0].start
         if len(in_month) <= limit:
             pages.append(CalendarPage(month_key, month_year(first), in_month))
@@ -56,20 +57,10 @@ def calendar_pages(
     return pages
 
 
-def _grouped(
-    occurrences: Sequence[Occurrence], key: Callable[[Occurrence], str]
-) -> list[tuple[str, list[Occurrence]]]:
-    """The sittings grouped by key, groups in the order they first appear."""
-    groups: dict[str, list[Occurrence]] = {}
-    for occurrence in occurrences:
-        groups.setdefault(key(occurrence), []).append(occurrence)
-    return list(groups.items())
-
-
 def _runs_of_days(in_month: list[Occurrence], limit: int) -> list[list[Occurrence]]:
     """Whole days gathered into parts of at most ``limit`` sittings (a busier day stays whole)."""
     parts: list[list[Occurrence]] = [[]]
-    for _, on_day in _grouped(in_month, lambda o: f"{o.start:%d}"):
+    for on_day in grouped(in_month, lambda o: f"{o.start:%d}").values():
         if parts[-1] and len(parts[-1]) + len(on_day) > limit:
             parts.append([])
         parts[-1].extend(on_day)

@@ -69,10 +69,9 @@ class SiteContext:
     @cached_property
     def occurrences_by_module(self) -> dict[str, list[Occurrence]]:
         """Sittings by module id, in start order: one pass, so module pages stay linear."""
-        index: dict[str, list[Occurrence]] = {}
-        for occurrence in self.occurrences:
-            index.setdefault(occurrence.module_id, []).append(occurrence)
-        return index
+        from qisite.sessions.expand import grouped
+
+        return grouped(self.occurrences, lambda o: o.module_id)
 
     @cached_property
     def occurrences_by_audience(self) -> dict[str, list[Occurrence]]:
