@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import load_config
 
+from benchmarks.build_bench import write_project
 from qisite.plugin import QisitePlugin
 from tests.sitebuild import REPO, make_project
 
@@ -49,3 +57,72 @@ def test_on_serve_watches_the_curriculum_and_every_named_csv(tmp_path: Path) -> 
     }
     assert {Path(p) for p in server.watched} == {p.resolve() for p in expected}
     assert all(Path(p).is_absolute() for p in server.watched)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+def _wait_for(check: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def _helpers_running() -> list[str]:
+    """Command lines of running `python -m qisite.filewriter` processes (Linux's /proc)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            words = cmdline.read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"qisite.filewriter" in words:
+            found.append(" ".join(w.decode(errors="replace") for w in words))
+    return found
+
+
+def test_serve_rebuilds_a_large_academy_whose_feeds_a_helper_writes(tmp_path: Path) -> None:
+    """100 modules give over 500 calendar files, so each build starts the file helper."""
+    root = write_project(tmp_path / "large", 100)
+    before = set(_helpers_running())
+    port = _free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    feed_url = f"http://127.0.0.1:{port}/feeds/modules/module-0001.ics"
+    try:
+        assert _wait_for(lambda: b"Benchmark QI Academy" in (_get(feed_url) or b""), 90)
+        curriculum = root / "curriculum.yaml"
+        curriculum.write_text(
+            curriculum.read_text(encoding="utf-8").replace(
+                "Benchmark QI Academy", "Renamed QI Academy"
+            ),
+            encoding="utf-8",
+        )
+        assert _wait_for(lambda: b"Renamed QI Academy" in (_get(feed_url) or b""), 90)
+        feed = _get(feed_url) or b""
+        assert b"X-WR-CALNAME:Renamed QI Academy: " in feed
+        assert feed.count(b"BEGIN:VEVENT") == 5
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    assert _wait_for(lambda: set(_helpers_running()) <= before, 10)
