@@ -3,11 +3,13 @@ like the headings of hand-written pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
 from qisite.site.headings import heading, headings_in
-from tests.sitebuild import BuiltSite
+from tests.sitebuild import REPO, BuiltSite, build_site
 
 
 def test_heading_escapes_its_text_and_carries_the_toc_extensions_permalink() -> None:
@@ -85,3 +87,18 @@ def test_a_hand_written_page_keeps_the_list_markdown_made(example_site: BuiltSit
         h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h2[id]")
     ]
     assert headings and [name for name, _ in _on_this_page(page)] == headings
+
+
+def test_an_organisers_heading_text_stays_text_in_the_list(tmp_path: Path) -> None:
+    curriculum = (REPO / "curriculum.yaml").read_text(encoding="utf-8")
+    assert "name: Foundation\n" in curriculum
+    curriculum = curriculum.replace("name: Foundation\n", 'name: "Foundation & <b>core</b>"\n', 1)
+    csvs = {name: (REPO / name).read_text("utf-8") for name in ("sessions.csv", "progress.csv")}
+    built = build_site(tmp_path, curriculum=curriculum, extra_files=csvs)
+
+    page = built.html("modules/")
+    entry = next(name for name, _ in _on_this_page(page) if name.startswith("Foundation"))
+    assert entry == "Foundation & <b>core</b>"
+    assert page.select("nav.md-nav--secondary b") == []
+    heading = page.select_one("h2#level-foundation")
+    assert heading is not None and heading.select("b") == []
