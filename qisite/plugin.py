@@ -14,9 +14,11 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from qisite.capacity.progress import ProgressRow
 from qisite.filewriter import BackgroundWriter
-from qisite.loading import LoadResult, load_curriculum
+from qisite.loading import load_curriculum
 from qisite.model import Curriculum
+from qisite.sessions.csv_source import CsvRow
 from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
 from qisite.site.headings import headings_in
 
@@ -34,7 +36,9 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     def __init__(self) -> None:
         self.curriculum: Curriculum | None = None
         self.curriculum_path: Path | None = None
-        self.loaded: LoadResult | None = None
+        self.base_dir = Path()
+        self.session_rows: list[CsvRow] | None = None
+        self.progress_rows: list[ProgressRow] | None = None
         self.site: SiteContext | None = None
         self.stashed_html: dict[str, list[str]] = {}
         self.unindexed_html: dict[str, list[str]] = {}
@@ -47,15 +51,20 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         config_dir = Path(config.config_file_path or ".").resolve().parent
         self.curriculum_path = (config_dir / self.config.curriculum).resolve()
         display = _display(self.curriculum_path, config_dir)
-        self.loaded = load_curriculum(self.curriculum_path, display)
-        for warning in self.loaded.warnings:
+        loaded = load_curriculum(self.curriculum_path, display)
+        for warning in loaded.warnings:
             log.warning(str(warning))
-        if not self.loaded.ok:
+        if not loaded.ok:
             raise PluginError(
-                f"{display} has {len(self.loaded.errors)} error(s); nothing was built:\n"
-                + "\n".join(str(p) for p in self.loaded.errors)
+                f"{display} has {len(loaded.errors)} error(s); nothing was built:\n"
+                + "\n".join(str(p) for p in loaded.errors)
             )
-        self.curriculum = self.loaded.require()
+        self.curriculum = loaded.require()
+        # Keep what the build needs, not the whole LoadResult: the position of every
+        # key in the curriculum (for the messages above) is 25 MB at 1,000 modules.
+        self.base_dir = loaded.base_dir
+        self.session_rows = loaded.session_rows
+        self.progress_rows = loaded.progress_rows
         # Our own stylesheets and scripts, served from the site itself (never another host).
         config.extra_css.extend(p for p in assets.stylesheets() if p not in config.extra_css)
         known = {str(script) for script in config.extra_javascript}
@@ -70,9 +79,9 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             self.curriculum,
             use_directory_urls=config.use_directory_urls,
             module_bodies=_take_module_bodies(files, self.curriculum),
-            base_dir=self.loaded.base_dir if self.loaded else Path(),
-            session_rows=self.loaded.session_rows if self.loaded else None,
-            progress_rows=self.loaded.progress_rows if self.loaded else None,
+            base_dir=self.base_dir,
+            session_rows=self.session_rows,
+            progress_rows=self.progress_rows,
         )
         self.writer = BackgroundWriter()
         self.generated_pages = set()
