@@ -27,11 +27,14 @@ def test_headings_in_reads_sections_in_order_without_permalinks_or_links() -> No
         '<h3 class="qisite-session-title"><a href="../m/">A sitting</a></h3>'
         '<h3 id="b"><a href="../m/">Linked</a> <code>code</code></h3>'
         "<h2 id='single-quoted-is-not-ours'>Skipped</h2>"
+        '<h2 class="x" data-id="not-an-id">Skipped too</h2>'
+        '<h4 class="x" id="c">Fourth</h4>'
     )
     assert headings_in(html) == [
         {"level": 1, "id": "top", "name": "Title"},
         {"level": 2, "id": "a", "name": "First"},
         {"level": 3, "id": "b", "name": "Linked <code>code</code>"},
+        {"level": 4, "id": "c", "name": "Fourth"},
     ]
 
 

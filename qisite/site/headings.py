@@ -34,7 +34,7 @@ class HeadingToken(TypedDict):
 
 
 _ANY_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.DOTALL)
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID = re.compile(r'(?:^|\s)id="([^"]+)"')  # not data-id="..."
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _LINK_TAG = re.compile(r"</?a\b[^>]*>")
 
