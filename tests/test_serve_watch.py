@@ -112,16 +112,23 @@ def test_serve_rebuilds_a_large_academy_whose_feeds_a_helper_writes(tmp_path: Pa
     try:
         assert _wait_for(lambda: b"Benchmark QI Academy" in (_get(feed_url) or b""), 90)
         curriculum = root / "curriculum.yaml"
-        curriculum.write_text(
-            curriculum.read_text(encoding="utf-8").replace(
-                "Benchmark QI Academy", "Renamed QI Academy"
-            ),
-            encoding="utf-8",
+        renamed = curriculum.read_text(encoding="utf-8").replace(
+            "Benchmark QI Academy", "Renamed QI Academy"
         )
-        assert _wait_for(lambda: b"Renamed QI Academy" in (_get(feed_url) or b""), 90)
-        feed = _get(feed_url) or b""
-        assert b"X-WR-CALNAME:Renamed QI Academy: " in feed
-        assert feed.count(b"BEGIN:VEVENT") == 5
+        # Saved whole, as editors do, so the watcher never sees a half-written file.
+        (root / "curriculum.yaml.new").write_text(renamed, encoding="utf-8")
+        (root / "curriculum.yaml.new").replace(curriculum)
+        # A rebuild may be under way when we look: wait for a whole feed with the new name.
+        whole: list[bytes] = []
+
+        def renamed_feed_served() -> bool:
+            body = _get(feed_url) or b""
+            if b"X-WR-CALNAME:Renamed QI Academy: " in body and body.endswith(b"END:VCALENDAR\r\n"):
+                whole.append(body)
+            return bool(whole)
+
+        assert _wait_for(renamed_feed_served, 90)
+        assert whole[0].count(b"BEGIN:VEVENT") == 5
     finally:
         serve.terminate()
         serve.wait(timeout=30)
