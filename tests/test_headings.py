@@ -20,6 +20,11 @@ def test_heading_escapes_its_text_and_carries_the_toc_extensions_permalink() -> 
     )
 
 
+def test_a_heading_that_names_its_section_can_go_without_a_permalink() -> None:
+    made = str(heading(3, "run-chart-board-heading", "Board & execs", permalink=False))
+    assert made == '<h3 id="run-chart-board-heading">Board &amp; execs</h3>'
+
+
 def test_headings_in_reads_sections_in_order_without_permalinks_or_links() -> None:
     html = (
         '<h1 id="top">Title</h1><p>x</p>'

@@ -17,11 +17,16 @@ from markupsafe import Markup
 _HEADING = Markup(
     '<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link">&para;</a></h{0}>'
 )
+_PLAIN_HEADING = Markup('<h{0} id="{1}">{2}</h{0}>')
 
 
-def heading(level: int, anchor: str, text: str) -> Markup:
-    """``<h2 id="anchor">text</h2>`` with its permalink; ``text`` is escaped unless Markup."""
-    return _HEADING.format(level, anchor, text)
+def heading(level: int, anchor: str, text: str, permalink: bool = True) -> Markup:
+    """``<h2 id="anchor">text</h2>`` with its permalink; ``text`` is escaped unless Markup.
+
+    ``permalink=False`` for a heading that names its section (``aria-labelledby``):
+    the link's pilcrow would be read as part of the section's name.
+    """
+    return (_HEADING if permalink else _PLAIN_HEADING).format(level, anchor, text)
 
 
 class HeadingToken(TypedDict):
