@@ -96,10 +96,9 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                     config, output.src_uri, content=output.content, inclusion=inclusion
                 )
             else:
-                file = _WrittenInBackground.generated(
-                    config, output.src_uri, content=output.content, inclusion=inclusion
+                file = _WrittenInBackground.handed_to(
+                    self.writer, config, output.src_uri, output.content, inclusion
                 )
-                file.writer = self.writer
             files.append(file)
         return files
 
@@ -155,6 +154,21 @@ class _WrittenInBackground(File):
     render (see ``qisite.filewriter``)."""
 
     writer: BackgroundWriter
+
+    @classmethod
+    def handed_to(
+        cls,
+        writer: BackgroundWriter,
+        config: MkDocsConfig,
+        src_uri: str,
+        content: str | bytes,
+        inclusion: InclusionLevel,
+    ) -> _WrittenInBackground:
+        """``File.generated`` for this class (which MkDocs types as returning a plain File)."""
+        file = cls.generated(config, src_uri, content=content, inclusion=inclusion)
+        assert isinstance(file, cls)
+        file.writer = writer
+        return file
 
     def copy_file(self, dirty: bool = False) -> None:
         self.writer.add(self.abs_dest_path, self.content_bytes)

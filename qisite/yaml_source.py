@@ -34,11 +34,15 @@ class _OrganiserResolver(yaml.resolver.BaseResolver):
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
         """The tag of a value; a plain scalar's tag is remembered, as a curriculum
         repeats the same words (ids, formats, times) thousands of times."""
+        # types-PyYAML leaves BaseResolver.resolve unannotated (it returns the tag, a str),
+        # and mypy's untyped_calls_exclude does not cover calls through super().
         if kind is not yaml.ScalarNode or not implicit[0]:
-            return super().resolve(kind, value, implicit)
+            tag: str = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
         found = self._plain_tags.get(value)
         if found is None:
-            found = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            found = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            self._plain_tags[value] = found
         return found
 
 
@@ -59,7 +63,7 @@ _OrganiserResolver.add_implicit_resolver(
 )
 
 
-class _Loader(
+class _PureLoader(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
@@ -76,11 +80,11 @@ class _Loader(
         _OrganiserResolver.__init__(self)
 
 
-_PureLoader = _Loader
-
 if yaml.__with_libyaml__:
+    # CParser is defined in yaml._yaml (libyaml's binding); yaml.cyaml only re-imports it.
+    from yaml._yaml import CParser
 
-    class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _OrganiserResolver):
+    class _FastLoader(CParser, yaml.constructor.SafeConstructor, _OrganiserResolver):
         """The same loader on libyaml's C parser: several times faster on a large curriculum.
 
         Same resolver, so the same values, and the same node marks, so the same
@@ -91,7 +95,7 @@ if yaml.__with_libyaml__:
         def __init__(self, stream: str) -> None:
             yaml.reader.Reader(stream)  # rejects the characters YAML forbids, as _PureLoader does
             self._text = stream
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             _OrganiserResolver.__init__(self)
 
@@ -110,8 +114,8 @@ if yaml.__with_libyaml__:
                 return node.value  # most values: skip the constructor's bookkeeping
             return super().construct_object(node, deep=deep)
 
-    # parse_yaml uses the fast loader wherever PyYAML was built with libyaml.
-    _Loader = _FastLoader  # type: ignore[misc]
+# parse_yaml uses the fast loader wherever PyYAML was built with libyaml.
+_Loader: type[_PureLoader | _FastLoader] = _FastLoader if yaml.__with_libyaml__ else _PureLoader
 
 
 @dataclass
@@ -160,7 +164,7 @@ class _TooComplexError(Exception):
 
 
 class _Builder:
-    def __init__(self, loader: _Loader, file: str) -> None:
+    def __init__(self, loader: yaml.constructor.SafeConstructor, file: str) -> None:
         self.loader = loader
         self.source = SourceMap(file)
         self.problems: list[Problem] = []
@@ -251,8 +255,8 @@ _SYNTAX_HINTS = (
 
 
 def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
-    problem_mark = getattr(error, "problem_mark", None)
-    context_mark = getattr(error, "context_mark", None)
+    problem_mark: yaml.Mark | None = getattr(error, "problem_mark", None)
+    context_mark: yaml.Mark | None = getattr(error, "context_mark", None)
     context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or str(error)
     # An unclosed bracket or quote is found where the reader gives up; the fix is where it opened.
@@ -262,7 +266,12 @@ def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
     if problem.startswith("but ") and context:
         problem = f"{context}, {problem}"
     message = f"the YAML cannot be read: {problem}"
-    if opened_here and problem_mark is not None and problem_mark.line != mark.line:
+    if (
+        opened_here
+        and problem_mark is not None
+        and mark is not None
+        and problem_mark.line != mark.line
+    ):
         message += f" (noticed on line {problem_mark.line + 1})"
     text = f"{problem} {context}".lower()
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in text), None)

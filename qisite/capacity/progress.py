@@ -142,8 +142,8 @@ def _read_row(
         column = at.get(name, 0) + 1
         problems.append(_cell_problem(file, line, column, name, message, hint))
 
-    for number, cell in enumerate(cells):
-        if _EMAIL.search(cell):
+    for number, text in enumerate(cells):
+        if _EMAIL.search(text):
             name = names[number] if number < len(names) else f"column {number + 1}"
             problems.append(
                 _cell_problem(
@@ -155,8 +155,8 @@ def _read_row(
                     "remove it; progress files hold counts only",
                 )
             )
-    for number, cell in enumerate(cells[: len(names)]):
-        if not names[number] and cell.strip() and not problems:
+    for number, text in enumerate(cells[: len(names)]):
+        if not names[number] and text.strip() and not problems:
             problems.append(
                 Problem.error(
                     Position(file, line, number + 1),

@@ -143,7 +143,8 @@ def calendar(
 
 def feed(name: str, occurrences: Sequence[Occurrence], settings: FeedSettings) -> bytes:
     """One feed as bytes ready to publish."""
-    return calendar(name, occurrences, settings).to_ical()
+    serialised: bytes = calendar(name, occurrences, settings).to_ical()
+    return serialised
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -166,8 +167,9 @@ class FeedWriter:
     def __init__(self, settings: FeedSettings) -> None:
         self.settings = settings
         self._events: dict[str, bytes] = {}
-        self._zone = _vtimezone(settings.timezone, settings.zone_from, settings.zone_to).to_ical()
-        head = _head(_NAME_PLACEHOLDER, settings).to_ical()
+        zone = _vtimezone(settings.timezone, settings.zone_from, settings.zone_to)
+        self._zone: bytes = zone.to_ical()
+        head: bytes = _head(_NAME_PLACEHOLDER, settings).to_ical()
         placeholder_line = _name_line(_NAME_PLACEHOLDER, settings)
         if not head.endswith(_END) or head.count(placeholder_line) != 1:  # pragma: no cover
             raise RuntimeError("icalendar wrote an unexpected VCALENDAR head")
@@ -190,7 +192,8 @@ def _name_line(name: str, settings: FeedSettings) -> bytes:
     kind = icalendar.Calendar.types_factory.for_property("X-WR-CALNAME")
     value = kind(f"{settings.academy}: {name}")
     line = Contentline.from_parts("X-WR-CALNAME", value.params, value, sorted=True)
-    return line.to_ical() + b"\r\n"
+    folded: bytes = line.to_ical()
+    return folded + b"\r\n"
 
 
 _FOLD_AT = 75

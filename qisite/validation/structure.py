@@ -87,7 +87,7 @@ def _clean_loc(loc: Sequence[str | int], data: Any, missing: bool = False) -> Ke
             isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
         )
         if in_data:
-            current = current[part]  # type: ignore[index]
+            current = current[part]
         elif not (missing and number == len(loc) - 1):
             continue
         cleaned.append(part)
@@ -162,7 +162,7 @@ def _missing_message(data: Any, path: KeyPath) -> tuple[str, str | None]:
 
 def _typo_for(missing: KeyPath, unknown: dict[KeyPath, list[str]]) -> bool:
     """True when an unknown key next to ``missing`` is a misspelling of it."""
-    return any(missing[-1] in options for options in unknown.get(missing[:-1], []))
+    return missing[-1] in unknown.get(missing[:-1], [])
 
 
 def problems_from_validation_error(
@@ -289,9 +289,10 @@ def _mark(data: Any, loc: KeyPath, missing: bool) -> None:
         except (KeyError, IndexError, TypeError):
             return
     last = loc[-1]
-    if (isinstance(parent, dict) and last in parent) or (
-        isinstance(parent, list) and isinstance(last, int) and last < len(parent)
-    ):
+    if isinstance(parent, list):
+        if isinstance(last, int) and last < len(parent):
+            parent[last] = _DROP
+    elif isinstance(parent, dict) and last in parent:
         parent[last] = _DROP
 
 
