@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import icalendar
 from icalendar.parser import Contentline
@@ -21,6 +20,7 @@ from icalendar.parser import Contentline
 from qisite.model import Curriculum
 from qisite.sessions.build_time import build_date, source_date_epoch
 from qisite.sessions.expand import Occurrence
+from qisite.sessions.vtimezone import vtimezone
 
 PRODUCT = "-//qisite//QI Academy sessions//EN"
 
@@ -63,9 +63,7 @@ def feed_settings(curriculum: Curriculum, everything: Sequence[Occurrence]) -> F
 @lru_cache(maxsize=8)
 def _vtimezone(name: str, first: date, last: date) -> icalendar.Timezone:
     """Computed once per build and shared by every feed (it is never changed after)."""
-    return icalendar.Timezone.from_tzinfo(
-        ZoneInfo(name), tzid=name, first_date=first, last_date=last
-    )
+    return vtimezone(name, first, last)  # from the zone's rules, not icalendar's: see there
 
 
 def summary(occurrence: Occurrence) -> str:
