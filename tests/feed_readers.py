@@ -2,9 +2,9 @@
 
 * ical.js, Mozilla's parser (inside Thunderbird), run under Node.js from the
   pinned project in ``tests/js`` (``npm ci --prefix tests/js``, as scripts/test does);
-* ``recurring_ical_events`` (on top of the ``icalendar`` library), which, like
-  Google Calendar, takes an IANA TZID from its own zone database and ignores
-  the VTIMEZONE: it checks the wall times and TZIDs of the events;
+* ``recurring_ical_events`` (on top of the ``icalendar`` library), which takes
+  an IANA TZID from its own zone database and ignores the VTIMEZONE: it checks
+  the wall times and TZIDs of the events;
 * ``dateutil.tz.tzical``, which reads the VTIMEZONE block and nothing else, so
   the event times are attached to the zone the feed itself describes (icalendar
   uses it too for a TZID it does not know).

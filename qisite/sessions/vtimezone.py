@@ -122,7 +122,8 @@ def _state(zone: zoneinfo.ZoneInfo, instant: datetime) -> tuple[timedelta, str, 
     offset = local.utcoffset()
     dst = local.dst()
     assert offset is not None
-    return offset, local.tzname() or "", bool(dst)
+    # Dublin's winter is "negative daylight saving" in tzdata: not a DAYLIGHT observance.
+    return offset, local.tzname() or "", dst is not None and dst > timedelta(0)
 
 
 def changes(zone: zoneinfo.ZoneInfo, start: datetime, end: datetime) -> list[Change]:
