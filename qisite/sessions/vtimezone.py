@@ -44,6 +44,10 @@ EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 _STEP = timedelta(hours=12)
 """How far apart the offset is sampled before a change is narrowed to the second."""
 
+_COARSE_STEP = timedelta(days=7)
+"""The sampling before the year preceding the first event: there, changes only decide
+how far back a yearly rule's DTSTART goes, and two changes within a week are unheard of."""
+
 _UNTIL_MARGIN = timedelta(days=1)
 """UNTIL sits a day after a rule's last change: some readers (ical.js) compare the
 UTC UNTIL with the floating local onset, which would otherwise drop the last one."""
@@ -126,13 +130,17 @@ def _state(zone: zoneinfo.ZoneInfo, instant: datetime) -> tuple[timedelta, str, 
     return offset, local.tzname() or "", dst is not None and dst > timedelta(0)
 
 
-def changes(zone: zoneinfo.ZoneInfo, start: datetime, end: datetime) -> list[Change]:
-    """Every change of offset, name or daylight flag that ``zone`` makes in [start, end)."""
+def changes(
+    zone: zoneinfo.ZoneInfo, start: datetime, end: datetime, fine_from: datetime | None = None
+) -> list[Change]:
+    """Every change of offset, name or daylight flag that ``zone`` makes in [start, end),
+    sampled every 12 hours from ``fine_from`` (default: ``start``), weekly before."""
     found: list[Change] = []
     here = start
     state = _state(zone, here)
     while here < end:
-        ahead = min(here + _STEP, end)
+        step = _STEP if fine_from is None or here >= fine_from else _COARSE_STEP
+        ahead = min(here + step, end)
         if _state(zone, ahead) == state:
             here = ahead
             continue
@@ -302,7 +310,7 @@ def vtimezone(name: str, first: date, last: date) -> icalendar.Timezone:
     start = min(EARLIEST, since)
     last_year = last.year + 1
     end = datetime(last_year + 1, 1, 1, tzinfo=UTC)
-    runs = _runs(changes(zone, start, end))
+    runs = _runs(changes(zone, start, end, fine_from=since - timedelta(days=366)))
     _open_rules(runs, footer_rules(name), last_year)
     kept = list(_in_force(runs, since))
     if not any(c.at <= since for run in kept for c in run.changes):
