@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from qisite.i18n import words_for
 from qisite.sessions import occurrences
 from qisite.site.calendar import PAGE_LIMIT, calendar_pages
 from tests.browser import axe_violations, describe, serve
@@ -31,7 +32,7 @@ def _busy_september(days: range) -> str:
 
 def test_a_quiet_month_is_one_page(tmp_path: Path) -> None:
     found = occurrences(curriculum(tmp_path, _busy_september(range(1, 4))), tmp_path)
-    pages = calendar_pages(found)
+    pages = calendar_pages(found, words_for())
     assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
         ("2027-09", "September 2027", 12),
         ("2027-10", "October 2027", 1),
@@ -42,7 +43,7 @@ def test_a_busy_month_splits_by_whole_days_and_the_parts_cover_the_month(
     tmp_path: Path,
 ) -> None:
     found = occurrences(curriculum(tmp_path, _busy_september(range(1, 31))), tmp_path)
-    pages = calendar_pages(found, limit=50)
+    pages = calendar_pages(found, words_for(), limit=50)
     # 12 days of four sittings fit under 50; the next part starts where the last stopped.
     assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
         ("2027-09", "1 to 12 September 2027", 48),
@@ -55,7 +56,7 @@ def test_a_busy_month_splits_by_whole_days_and_the_parts_cover_the_month(
 
 def test_a_day_busier_than_the_limit_stays_on_one_page(tmp_path: Path) -> None:
     found = occurrences(curriculum(tmp_path, _busy_september(range(1, 3))), tmp_path)
-    pages = calendar_pages(found, limit=3)
+    pages = calendar_pages(found, words_for(), limit=3)
     assert [(p.label, len(p.occurrences)) for p in pages] == [
         ("1 September 2027", 4),
         ("2 to 30 September 2027", 4),

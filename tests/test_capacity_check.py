@@ -11,11 +11,14 @@ import pytest
 from qisite.capacity.check import check_capacity, cumulative, places_offered, rows_for
 from qisite.capacity.progress import ProgressRow
 from qisite.capacity.targets import deepest_module, plan_targets
+from qisite.capacity.wording import places, verdict
+from qisite.i18n import words_for
 from qisite.model import Curriculum
 from qisite.yaml_source import parse_yaml
 from tests.capacity_fixture import CURRICULUM
 
 LONDON = ZoneInfo("Europe/London")
+ENGLISH = words_for()
 
 
 @dataclass(frozen=True)
@@ -83,14 +86,14 @@ def test_known_schedule_short_by_and_on_track(curriculum: Curriculum) -> None:
     # Target 40; 4 + 6 = 10 trained by 2026-10-31; 30 still needed; 12 + 12 + 10 = 34 offered.
     assert (coaches.trained, coaches.as_of, coaches.still_needed) == (10, date(2026, 10, 31), 30)
     assert coaches.offered.places == 34
-    assert coaches.on_track and coaches.verdict == "on track"
+    assert coaches.on_track and verdict(ENGLISH, coaches) == "on track"
 
     board = lines["board"]
     # 100% of 12 = 12; 3 trained; 9 needed; only the January session (5 places) is in time.
     assert (board.planned.people, board.trained, board.still_needed) == (12, 3, 9)
     assert board.offered.places == 5
     assert board.short_by == 4
-    assert board.verdict == "short by 4 places"
+    assert verdict(ENGLISH, board) == "short by 4 places"
 
     everyone = lines["all-staff"]
     # 30% of 4,000 = 1,200; no sessions of 'intro' in this schedule.
@@ -104,13 +107,13 @@ def test_known_schedule_short_by_and_on_track(curriculum: Curriculum) -> None:
 def test_a_session_with_no_capacity_has_no_limit(curriculum: Curriculum) -> None:
     targets = [t for t in plan_targets(curriculum) if t.audience.id == "all-staff"]
     (line,) = check_capacity(targets, [Occ("intro", ("all-staff",), at(2027, 1, 4), None)], [])
-    assert line.offered.unlimited and line.on_track and str(line.offered) == "no limit"
+    assert line.offered.unlimited and line.on_track and places(ENGLISH, line.offered) == "no limit"
 
 
 def test_reached_target_is_said_so(curriculum: Curriculum) -> None:
     targets = [t for t in plan_targets(curriculum) if t.audience.id == "board"]
     (line,) = check_capacity(targets, [], [row(date(2026, 1, 31), 12, "board")])
-    assert line.still_needed == 0 and line.verdict == "target reached"
+    assert line.still_needed == 0 and verdict(ENGLISH, line) == "target reached"
 
 
 def test_default_module_is_the_deepest_on_the_pathway(curriculum: Curriculum) -> None:
@@ -183,10 +186,10 @@ def test_milestones_passed_and_ahead(curriculum: Curriculum) -> None:
     wave_1, wave_2 = line.milestones
     # Wave 1 is behind the last count (31 Oct 2026): 4 of 5 by 30 Sep, so missed by one.
     assert (wave_1.passed, wave_1.trained, wave_1.status) == (True, 4, "missed")
-    assert wave_1.verdict == "missed by 1 person"
+    assert verdict(ENGLISH, wave_1) == "missed by 1 person"
     # Wave 2: 10 trained, 15 more by 30 Jun 2027; only the 1 Feb 2027 session (12) is in time.
     assert (wave_2.trained, wave_2.still_needed, wave_2.offered.places) == (10, 15, 12)
-    assert (wave_2.status, wave_2.verdict) == ("short", "short by 3 places")
+    assert (wave_2.status, verdict(ENGLISH, wave_2)) == ("short", "short by 3 places")
     # The whole target: 30 needed, 12 + 12 + 10 offered by 31 Mar 2028.
     assert (line.status, line.offered.places) == ("on-track", 34)
 

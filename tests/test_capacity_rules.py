@@ -15,6 +15,8 @@ from qisite.capacity.rules import (
     teams_supported,
     whole,
 )
+from qisite.capacity.wording import figure, rule
+from qisite.i18n import words_for
 
 
 def test_4000_staff() -> None:
@@ -63,5 +65,6 @@ def test_every_recommendation_states_its_rule(headcount: int) -> None:
         "quality-coaches-per-year",
         "teams-supported",
     ]
-    assert all(r.rule and r.figure.low <= r.figure.high for r in found)
-    assert str(found[1].figure) == f"{headcount * 3 // 80:,} to {headcount // 20:,}"
+    english = words_for()
+    assert all(rule(english, r) and r.figure.low <= r.figure.high for r in found)
+    assert figure(english, found[1].figure) == f"{headcount * 3 // 80:,} to {headcount // 20:,}"

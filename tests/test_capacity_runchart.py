@@ -6,6 +6,7 @@ import itertools
 from datetime import date
 
 from qisite.capacity.runchart import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, nice_step, run_chart
+from qisite.i18n import words_for
 
 SERIES = [
     (date(2027, 1, 31), 10),
@@ -28,7 +29,7 @@ def test_one_point_per_date_in_order_equally_spaced() -> None:
 def test_median_of_an_odd_and_an_even_series() -> None:
     assert run_chart(SERIES, 100).median.value == 30
     even = run_chart(SERIES[:4], 100).median  # 10, 25, 30, 55 -> (25 + 30) / 2
-    assert even.value == 27.5 and even.text == "27.5"
+    assert even.value == 27.5 and words_for().decimal(even.value, grouped=True) == "27.5"
 
 
 def test_y_axis_runs_from_zero_to_a_round_number_above_the_target() -> None:
@@ -60,5 +61,5 @@ def test_nice_steps() -> None:
 
 
 def test_axis_labels_are_english_month_and_year() -> None:
-    labels = [p.axis_label for p in run_chart(SERIES, 100).x_labels]
+    labels = [words_for().short_month_year(p.date) for p in run_chart(SERIES, 100).x_labels]
     assert labels[0] == "Jan 2027" and labels[-1] == "May 2027"

@@ -218,6 +218,7 @@ def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> 
 
 
 def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:
+    from qisite.i18n import words_for
     from qisite.sessions import occurrences
     from qisite.sessions.ics import FeedWriter, feed, feed_settings
     from tests.session_fixtures import curriculum
@@ -225,7 +226,7 @@ def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:
     (tmp_path / "planned.csv").write_text(CSV, encoding="utf-8")
     c = curriculum(tmp_path, SESSIONS, extra="session_files: [planned.csv]\n")
     found = occurrences(c, tmp_path)
-    settings = feed_settings(c, found)
+    settings = feed_settings(c, found, words_for())
     writer = FeedWriter(settings)
     names = [
         "some sessions",

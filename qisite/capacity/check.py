@@ -54,9 +54,6 @@ class Places:
     """Of ``places``, those in sessions also open to another group with a target on the
     same module: counted for each group, so the groups compete for them."""
 
-    def __str__(self) -> str:
-        return "no limit" if self.unlimited else f"{self.places:,}"
-
 
 @dataclass(frozen=True, kw_only=True)
 class Reckoning:
@@ -93,24 +90,11 @@ class Reckoning:
             return "missed"
         return "on-track" if self.on_track else "short"
 
-    @property
-    def verdict(self) -> str:
-        if self.still_needed == 0:
-            return "target reached" if not self.passed else "reached"
-        if self.passed:
-            return f"missed by {self.still_needed:,} {_people(self.still_needed)}"
-        if self.on_track:
-            return "on track"
-        return f"short by {self.short_by:,} place{'s' * (self.short_by != 1)}"
-
-
-def _people(count: int) -> str:
-    return "person" if count == 1 else "people"
-
 
 @dataclass(frozen=True, kw_only=True)
 class MilestoneLine(Reckoning):
-    label: str
+    label: str | None
+    """The organiser's label, if any (``capacity.wording.milestone_label`` says it)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -40,21 +40,14 @@ class Range:
     low: int
     high: int
 
-    def __str__(self) -> str:
-        if self.low == self.high:
-            return f"{self.low:,}"
-        return f"{self.low:,} to {self.high:,}"
-
 
 @dataclass(frozen=True)
 class Recommendation:
-    """One rule of thumb applied to one organisation."""
+    """One rule of thumb applied to one organisation; ``capacity.wording`` says it in
+    words (its role, unit and rule, by ``key``)."""
 
     key: str
-    role: str
     figure: Range
-    unit: str
-    rule: str
 
 
 def whole(value: Fraction | int) -> int:
@@ -97,36 +90,9 @@ def teams_supported(coaches: Range | int) -> Range:
 def recommendations(headcount: int) -> list[Recommendation]:
     """Every rule of thumb applied to an organisation of ``headcount`` staff."""
     coaches = quality_coaches(headcount)
-    low_time, high_time = COACH_PROTECTED_TIME_PERCENT
     return [
-        Recommendation(
-            "internal-experts",
-            "Internal quality experts",
-            internal_experts(headcount),
-            "people",
-            "About 15 to 20 for up to 4,000 staff; above that, 15 to 20 for every 4,000 staff.",
-        ),
-        Recommendation(
-            "quality-coaches",
-            "Quality coaches",
-            coaches,
-            f"people over {COACH_PROGRAMME_YEARS} years",
-            "About 5% of staff over about five years: 150 to 200 for 4,000 staff "
-            "(3.75% to 5% of headcount).",
-        ),
-        Recommendation(
-            "quality-coaches-per-year",
-            "Quality coaches each year",
-            quality_coaches_per_year(headcount),
-            "people a year",
-            "The quality coach figure spread evenly over five years.",
-        ),
-        Recommendation(
-            "teams-supported",
-            "Improvement teams the coaches can support",
-            teams_supported(coaches),
-            "teams",
-            f"A coach with {low_time}% to {high_time}% protected time supports "
-            "3 to 4 teams: coaches × 3 to coaches × 4.",
-        ),
+        Recommendation("internal-experts", internal_experts(headcount)),
+        Recommendation("quality-coaches", coaches),
+        Recommendation("quality-coaches-per-year", quality_coaches_per_year(headcount)),
+        Recommendation("teams-supported", teams_supported(coaches)),
     ]

@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from qisite.names import SHORT_MONTHS
-
 WIDTH = 640
 HEIGHT = 300
 LEFT, RIGHT, TOP, BOTTOM = 60, 120, 20, 50
@@ -29,10 +27,6 @@ class ChartPoint:
     value: int
     x: float
     y: float
-
-    @property
-    def axis_label(self) -> str:
-        return f"{SHORT_MONTHS[self.date.month - 1]} {self.date.year}"
 
 
 @dataclass(frozen=True)
@@ -48,11 +42,6 @@ class Line:
     value: float
     y: float
     label_y: float
-
-    @property
-    def text(self) -> str:
-        """The value as people read it: 26, 26.5, 1,200."""
-        return f"{self.value:,.1f}".removesuffix(".0")
 
 
 @dataclass(frozen=True)

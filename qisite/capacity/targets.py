@@ -21,7 +21,7 @@ from qisite.views.pathways import pathway_for
 
 @dataclass(frozen=True)
 class PlannedMilestone:
-    label: str
+    label: str | None
     people: int
     by: date
 
@@ -90,7 +90,7 @@ def plan_targets(curriculum: Curriculum) -> list[PlannedTarget]:
             else deepest_module(curriculum, audience)
         )
         milestones = tuple(
-            PlannedMilestone(m.label or f"Milestone {m.by.isoformat()}", count, m.by)
+            PlannedMilestone(m.label, count, m.by)
             for m in sorted(target.milestones, key=lambda m: m.by)
             if (m.train is None) != (m.share is None)
             and (count := people_to_train(m, size)) is not None

@@ -6,7 +6,9 @@ import argparse
 import sys
 from collections.abc import Iterator
 
+from qisite.capacity import wording
 from qisite.capacity.report import CapacityReport, report_for
+from qisite.i18n import Words, words_for
 from qisite.loading import load_curriculum
 from qisite.sessions import occurrences
 
@@ -29,19 +31,24 @@ def run(args: argparse.Namespace) -> int:
     # The sessions and counts as validation read them: each CSV is read once.
     sittings = occurrences(curriculum, result.base_dir, result.session_rows)
     report = report_for(curriculum, result.base_dir, sittings, result.progress_rows)
-    print("\n".join(report_lines(report)))
+    # The terminal speaks English, as every command does for now; the figures' words
+    # (verdicts, rules) are the catalogue's, the same as on the capacity page.
+    print("\n".join(report_lines(report, words_for())))
     return 0
 
 
-def report_lines(report: CapacityReport) -> Iterator[str]:
+def report_lines(report: CapacityReport, words: Words) -> Iterator[str]:
     yield f"Rules of thumb for {report.headcount:,} staff (a first estimate: no single formula)"
     for row in report.rules:
         r = row.recommendation
         plan = "plan: no target set" if row.comparable else "plan: not compared"
         if row.declared_figure:
-            plan = f"plan: {row.declared_figure}"
-        yield f"  {r.role}: {r.figure} {r.unit}; {plan}"
-        yield f"    rule: {r.rule}"
+            plan = f"plan: {wording.figure(words, row.declared_figure)}"
+        yield (
+            f"  {wording.role(words, r)}: {wording.figure(words, r.figure)} "
+            f"{wording.unit(words, r)}; {plan}"
+        )
+        yield f"    rule: {wording.rule(words, r)}"
     yield ""
     if not report.lines:
         yield "No targets are set: add a 'targets:' section to curriculum.yaml."
@@ -56,15 +63,18 @@ def report_lines(report: CapacityReport) -> Iterator[str]:
         yield f"    trained so far: {line.trained:,}{since} (module {module})"
         shared = f" ({line.offered.shared:,} shared)" if line.offered.shared else ""
         yield (
-            f"    still needed: {line.still_needed:,}; places offered: {line.offered} "
+            f"    still needed: {line.still_needed:,}; "
+            f"places offered: {wording.places(words, line.offered)} "
             f"in {line.offered.sessions} session{'s' * (line.offered.sessions != 1)}{shared}"
         )
-        yield f"    result: {line.verdict}"
+        yield f"    result: {wording.verdict(words, line)}"
         for m in line.milestones:
-            places = "date passed" if m.passed else f"places offered: {m.offered}"
+            offered = wording.places(words, m.offered)
+            places = "date passed" if m.passed else f"places offered: {offered}"
             yield (
-                f"    milestone {m.label}: {m.people:,} by {m.by.isoformat()}; "
-                f"still needed {m.still_needed:,}; {places}; {m.verdict}"
+                f"    milestone {wording.milestone_label(words, m)}: {m.people:,} by "
+                f"{m.by.isoformat()}; still needed {m.still_needed:,}; {places}; "
+                f"{wording.verdict(words, m)}"
             )
     yield ""
     yield "Progress to date (people trained so far)"
@@ -73,7 +83,8 @@ def report_lines(report: CapacityReport) -> Iterator[str]:
         if not progress.series:
             yield f"  {t.title}: no counts yet"
             continue
-        median = progress.chart.median.text if progress.chart.median else "-"
+        line = progress.chart.median
+        median = words.decimal(line.value, grouped=True) if line else "-"
         yield f"  {t.title}: median {median}, target {t.people:,}"
         for day, total in progress.series:
             yield f"    {day.isoformat()}  {total:>8,}"

@@ -10,7 +10,7 @@ from pydantic import Field, PositiveInt
 from qisite.model.catalogue import IhiCode, IhiCourse
 from qisite.model.sessions import Session
 from qisite.model.targets import Target
-from qisite.model.types import Id, Minutes, SafeUrl, Strict, Text, TimeZoneName
+from qisite.model.types import Id, LanguageTag, Minutes, SafeUrl, Strict, Text, TimeZoneName
 
 
 class StaffGroup(StrEnum):
@@ -30,22 +30,16 @@ class Format(StrEnum):
     COACHING = "coaching"
 
 
-FORMAT_LABELS: dict[Format, str] = {
-    Format.E_LEARNING: "E-learning",
-    Format.READING: "Reading",
-    Format.WORKSHOP: "Workshop",
-    Format.CLASSROOM: "Classroom",
-    Format.LEARNING_AT_LUNCH: "Learning at lunch",
-    Format.LEARNING_BY_DOING: "Learning by doing",
-    Format.COACHING: "Coaching",
-}
-
-
 class Academy(Strict):
     name: Text
     organisation: Text
     headcount: PositiveInt = Field(description="Number of staff employed by the organisation")
     timezone: TimeZoneName = "Europe/London"
+    language: LanguageTag = Field(
+        default="en-GB",
+        description="Language of the site's own words, dates and numbers, e.g. en-GB, cy, fr. "
+        "Other than English, it needs a translation file (see the README).",
+    )
     contact: Text = Field(description="Email address or web page for questions about the academy")
     description: str | None = None
     booking: SafeUrl | None = Field(

@@ -18,6 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from qisite.i18n.catalogues import language_locale
+
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -152,6 +154,26 @@ def _check_timezone(value: str) -> str:
 
 
 TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
+
+
+def _check_language(value: str) -> str:
+    try:
+        language_locale(value)
+    except ValueError:
+        raise PydanticCustomError(
+            "qisite_language",
+            "'{value}' is not a language tag I know; use one like 'en-GB', 'cy' or 'fr'",
+            {"value": value},
+        ) from None
+    return value
+
+
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_check_language),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"}),
+]
+"""A language such as 'en-GB' or 'cy': the site's words, dates and numbers."""
 
 _DATETIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")

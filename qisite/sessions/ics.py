@@ -17,6 +17,7 @@ from functools import lru_cache
 import icalendar
 from icalendar.parser import Contentline
 
+from qisite.i18n import Words
 from qisite.model import Curriculum
 from qisite.sessions.build_time import build_date, source_date_epoch
 from qisite.sessions.expand import Occurrence
@@ -27,16 +28,20 @@ PRODUCT = "-//qisite//QI Academy sessions//EN"
 
 @dataclass(frozen=True)
 class FeedSettings:
-    """What every feed of one build shares: the academy, its zone and the fixed stamp."""
+    """What every feed of one build shares: the academy, its zone, the fixed stamp and
+    the words of its language."""
 
     academy: str
     timezone: str
     stamp: datetime
     zone_from: date
     zone_to: date
+    words: Words
 
 
-def feed_settings(curriculum: Curriculum, everything: Sequence[Occurrence]) -> FeedSettings:
+def feed_settings(
+    curriculum: Curriculum, everything: Sequence[Occurrence], words: Words
+) -> FeedSettings:
     """Settings derived from the curriculum and all its occurrences, so every feed agrees."""
     fixed = source_date_epoch()
     if everything:
@@ -57,6 +62,7 @@ def feed_settings(curriculum: Curriculum, everything: Sequence[Occurrence]) -> F
         stamp=stamp.replace(microsecond=0),
         zone_from=date(first_year, 1, 1),
         zone_to=date(last_year + 2, 1, 1),
+        words=words,
     )
 
 
@@ -66,47 +72,49 @@ def _vtimezone(name: str, first: date, last: date) -> icalendar.Timezone:
     return vtimezone(name, first, last)  # from the zone's rules, not icalendar's: see there
 
 
-def summary(occurrence: Occurrence) -> str:
+def summary(occurrence: Occurrence, words: Words) -> str:
+    """'Title: part (cohort)', said to be cancelled when it is."""
     text = occurrence.title
     if occurrence.part:
-        text += f": {occurrence.part}"
+        text = words.gettext("%(title)s: %(part)s", title=text, part=occurrence.part)
     if occurrence.cohort:
-        text += f" ({occurrence.cohort})"
+        text = words.gettext("%(title)s (%(cohort)s)", title=text, cohort=occurrence.cohort)
     if occurrence.cancelled:
-        text = f"Cancelled: {text}"
+        text = words.gettext("Cancelled: %(title)s", title=text)
     return text
 
 
-def description(occurrence: Occurrence) -> str:
+def description(occurrence: Occurrence, words: Words) -> str:
     lines = []
     if occurrence.cancelled:
-        lines.append("This session is cancelled.")
+        lines.append(words.gettext("This session is cancelled."))
     if occurrence.facilitator:
-        lines.append(f"Facilitator: {occurrence.facilitator}")
+        lines.append(words.gettext("Facilitator: %(name)s", name=occurrence.facilitator))
     if occurrence.online:
-        lines.append(f"Join online: {occurrence.online}")
+        lines.append(words.gettext("Join online: %(link)s", link=occurrence.online))
     if occurrence.capacity:
-        lines.append(f"Places: {occurrence.capacity}")
+        lines.append(words.gettext("Places: %(places)s", places=occurrence.capacity))
     if occurrence.booking:
-        lines.append(f"Book: {occurrence.booking}")
+        lines.append(words.gettext("Book: %(link)s", link=occurrence.booking))
     if occurrence.notes:
         lines.append(occurrence.notes)
     return "\n".join(lines)
 
 
 def event(occurrence: Occurrence, settings: FeedSettings) -> icalendar.Event:
+    words = settings.words
     item = icalendar.Event()
     item.add("uid", occurrence.uid)
     item.add("dtstamp", settings.stamp)
     item.add("dtstart", occurrence.start)
     item.add("dtend", occurrence.end)
-    item.add("summary", summary(occurrence))
-    location = occurrence.venue or ("Online" if occurrence.online else None)
+    item.add("summary", summary(occurrence, words))
+    location = occurrence.venue or (words.gettext("Online") if occurrence.online else None)
     if location:
         item.add("location", location)
     if occurrence.booking:
         item.add("url", occurrence.booking)
-    text = description(occurrence)
+    text = description(occurrence, words)
     if text:
         item.add("description", text)
     item.add("status", "CANCELLED" if occurrence.cancelled else "CONFIRMED")
@@ -123,7 +131,7 @@ def _head(name: str, settings: FeedSettings) -> icalendar.Calendar:
     found.add("version", "2.0")
     found.add("calscale", "GREGORIAN")
     found.add("method", "PUBLISH")
-    found.add("x-wr-calname", f"{settings.academy}: {name}")
+    found.add("x-wr-calname", _calendar_name(name, settings))
     found.add("x-wr-timezone", settings.timezone)
     return found
 
@@ -185,10 +193,15 @@ class FeedWriter:
         return self._before_name + name_line + self._after_name + self._zone + body + _END
 
 
+def _calendar_name(name: str, settings: FeedSettings) -> str:
+    """'Riverside QI Academy: all sessions'."""
+    return settings.words.gettext("%(academy)s: %(feed)s", academy=settings.academy, feed=name)
+
+
 def _name_line(name: str, settings: FeedSettings) -> bytes:
     """The X-WR-CALNAME content line, folded, as icalendar writes it inside a calendar."""
     kind = icalendar.Calendar.types_factory.for_property("X-WR-CALNAME")
-    value = kind(f"{settings.academy}: {name}")
+    value = kind(_calendar_name(name, settings))
     line = Contentline.from_parts("X-WR-CALNAME", value.params, value, sorted=True)
     folded: bytes = line.to_ical()
     return folded + b"\r\n"

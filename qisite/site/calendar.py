@@ -7,17 +7,14 @@ from calendar import monthrange
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from qisite.i18n import Words
 from qisite.sessions import Occurrence
 from qisite.sessions.expand import grouped
 from qisite.sessions.ics import FeedWriter, feed_settings, summary
 from qisite.site import paths
 from qisite.site.context import SiteContext
-from qisite.site.dates import month_year
+from qisite.site.labels import ATTENDANCE_LABELS
 from qisite.site.output import Output
-
-FORMATS = {"in-person": "In person", "online": "Online"}
-"""How a reader can attend; a hybrid sitting matches both."""
-
 
 PAGE_LIMIT = 100
 """Most sittings on one calendar page. A busier month is split into runs of whole days,
@@ -37,14 +34,15 @@ class CalendarPage:
 
 
 def calendar_pages(
-    occurrences: Sequence[Occurrence], limit: int = PAGE_LIMIT
+    occurrences: Sequence[Occurrence], words: Words, limit: int = PAGE_LIMIT
 ) -> list[CalendarPage]:
-    """The sittings (in time order) a page per month, busy months split by days."""
+    """The sittings (in time order) a page per month, busy months split by days; the
+    labels in ``words``' language."""
     pages: list[CalendarPage] = []
     for month_key, in_month in grouped(occurrences, lambda o: f"{o.start:%Y-%m}").items():
         first = in_month[0].start
         if len(in_month) <= limit:
-            pages.append(CalendarPage(month_key, month_year(first), in_month))
+            pages.append(CalendarPage(month_key, words.month_year(first), in_month))
             continue
         parts = _runs_of_days(in_month, limit)
         last_day = monthrange(first.year, first.month)[1]
@@ -52,8 +50,16 @@ def calendar_pages(
             start_day = 1 if index == 0 else part[0].start.day
             end_day = parts[index + 1][0].start.day - 1 if index + 1 < len(parts) else last_day
             key = month_key if index == 0 else f"{month_key}-{start_day:02d}"
-            days = str(start_day) if start_day == end_day else f"{start_day} to {end_day}"
-            pages.append(CalendarPage(key, f"{days} {month_year(first)}", part))
+            if start_day == end_day:
+                label = words.day_date(first.replace(day=start_day))
+            else:
+                label = words.gettext(
+                    "%(first)s to %(last)s %(month)s",
+                    first=start_day,
+                    last=end_day,
+                    month=words.month_year(first),
+                )
+            pages.append(CalendarPage(key, label, part))
     return pages
 
 
@@ -70,9 +76,10 @@ def _runs_of_days(in_month: list[Occurrence], limit: int) -> list[list[Occurrenc
 def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
     everything = site.occurrences
-    feeds = FeedWriter(feed_settings(curriculum, everything))
+    words = site.words
+    feeds = FeedWriter(feed_settings(curriculum, everything, words))
     used_audiences = {a for o in everything for a in o.audiences}
-    pages = calendar_pages(everything)
+    pages = calendar_pages(everything, words)
     yield Output(
         paths.CALENDAR,
         site.render(
@@ -96,7 +103,7 @@ def produce(site: SiteContext) -> Iterator[Output]:
             ),
             in_nav=False,
         )
-    yield Output(paths.FEED_ALL, feeds.feed("all sessions", everything))
+    yield Output(paths.FEED_ALL, feeds.feed(words.gettext("all sessions"), everything))
     # Every audience and module gets a feed, even an empty one, so links never break.
     for audience in curriculum.audiences:
         chosen = site.occurrences_by_audience.get(audience.id, [])
@@ -106,7 +113,8 @@ def produce(site: SiteContext) -> Iterator[Output]:
         yield Output(paths.module_feed(module.id), feeds.feed(module.title, chosen))
     for occurrence in everything:
         yield Output(
-            paths.session_feed(occurrence.slug), feeds.feed(summary(occurrence), [occurrence])
+            paths.session_feed(occurrence.slug),
+            feeds.feed(summary(occurrence, words), [occurrence]),
         )
 
 
@@ -127,5 +135,5 @@ def _calendar_page(
         occurrence_count=len(page.occurrences),
         audiences=[a for a in curriculum.audiences if a.id in used_audiences],
         modules=[m for m in curriculum.modules if m.id in used_modules],
-        formats=FORMATS,
+        formats=ATTENDANCE_LABELS,
     )

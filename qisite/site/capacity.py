@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from qisite.capacity import wording
 from qisite.capacity.report import report_for
 from qisite.site import paths
 from qisite.site.context import SiteContext
@@ -12,4 +13,5 @@ from qisite.site.output import Output
 
 def produce(site: SiteContext) -> Iterator[Output]:
     report = report_for(site.curriculum, site.base_dir, site.occurrences, site.progress_rows)
-    yield Output(paths.CAPACITY, site.render("capacity/page.md.j2", paths.CAPACITY, report=report))
+    page = site.render("capacity/page.md.j2", paths.CAPACITY, report=report, wording=wording)
+    yield Output(paths.CAPACITY, page)

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from qisite.catalogue import Catalogue, catalogue_for
+from qisite.i18n import Words, words_for
 from qisite.model import Curriculum
-from qisite.model.curriculum import FORMAT_LABELS
 from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.headings import heading
+from qisite.site.labels import FORMAT_LABELS
+from qisite.site.sittings import sitting_name
 from qisite.site.urls import Linker
 
 if TYPE_CHECKING:
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
     from qisite.sessions.csv_source import CsvRow
 
 
-def make_environment() -> jinja2.Environment:
+def make_environment(words: Words) -> jinja2.Environment:
+    """Templates that speak ``words``' language: ``_()``, ``{% trans %}`` and the filters."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("qisite", "templates"),
         autoescape=True,  # every value from YAML is escaped: organisers' text is never HTML
@@ -34,11 +37,17 @@ def make_environment() -> jinja2.Environment:
         # One environment serves one build; templates are package files that do not
         # change during it, so skip a stat() on every include (thousands a build).
         auto_reload=False,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["minutes"] = format_minutes
-    env.filters["hours"] = format_hours
-    env.filters.update(dates.FILTERS)
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["minutes"] = lambda minutes: format_minutes(words, minutes)
+    env.filters["hours"] = lambda minutes: format_hours(words, minutes)
+    env.filters["number"] = words.number
+    env.filters["first_upper"] = lambda text: text[:1].upper() + text[1:]
+    env.filters.update(dates.filters(words))
+    env.filters["sitting_name"] = lambda occurrence, title: sitting_name(words, occurrence, title)
     env.globals["paths"] = paths
+    env.globals["words"] = words
     env.globals["format_labels"] = FORMAT_LABELS
     env.globals["heading"] = heading
     return env
@@ -87,8 +96,13 @@ class SiteContext:
         return catalogue_for(self.curriculum)
 
     @cached_property
+    def words(self) -> Words:
+        """The site's words, in the academy's language (its own translation file first)."""
+        return words_for(self.curriculum.academy.language, self.base_dir)
+
+    @cached_property
     def env(self) -> jinja2.Environment:
-        return make_environment()
+        return make_environment(self.words)
 
     def linker(self, src_uri: str) -> Linker:
         return Linker(src_uri, self.use_directory_urls)

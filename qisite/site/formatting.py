@@ -1,19 +1,20 @@
-"""Small formatting rules shared by templates and the terminal."""
+"""Durations as the pages show them, in the academy's language."""
 
 from __future__ import annotations
 
+from qisite.i18n import Words
 
-def format_minutes(minutes: int) -> str:
+
+def format_minutes(words: Words, minutes: int) -> str:
     """90 -> '1h 30m'; 60 -> '1h'; 45 -> '45m'."""
     hours, rest = divmod(int(minutes), 60)
     if hours and rest:
-        return f"{hours}h {rest}m"
+        return words.gettext("%(hours)sh %(minutes)sm", hours=hours, minutes=rest)
     if hours:
-        return f"{hours}h"
-    return f"{rest}m"
+        return words.gettext("%(hours)sh", hours=hours)
+    return words.gettext("%(minutes)sm", minutes=rest)
 
 
-def format_hours(minutes: int) -> str:
+def format_hours(words: Words, minutes: int) -> str:
     """Hours as a number a person reads: 150 -> '2.5', 120 -> '2'."""
-    hours = minutes / 60
-    return f"{hours:.1f}".rstrip("0").rstrip(".")
+    return words.decimal(minutes / 60)

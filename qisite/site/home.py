@@ -13,12 +13,8 @@ from markupsafe import Markup
 
 from qisite.model import StaffGroup
 from qisite.site.context import SiteContext
-from qisite.views.pathways import (
-    STAFF_GROUP_LABELS,
-    Pathway,
-    all_pathways,
-    audiences_for_group,
-)
+from qisite.site.labels import STAFF_GROUP_LABELS
+from qisite.views.pathways import Pathway, all_pathways, audiences_for_group
 
 CHOOSER_MARKER = "<!-- qisite:pathway-chooser -->"
 CONTACT_MARKER = "<!-- qisite:contact -->"

@@ -6,15 +6,9 @@ from collections.abc import Iterator
 
 from qisite.site import paths
 from qisite.site.context import SiteContext
+from qisite.site.labels import REACH_LABELS
 from qisite.site.output import Output
 from qisite.views.pathways import depth_for_module, unlocked_by
-
-REACH_LABELS = {
-    "reaches": "this module reaches it",
-    "step": "this module is a step towards it",
-    "beyond": "this module goes further",
-    "unplanned": "",
-}
 
 
 def produce(site: SiteContext) -> Iterator[Output]:

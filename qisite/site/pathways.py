@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.home import render_chooser
+from qisite.site.labels import FORMAT_GROUP_LABELS, STAFF_GROUP_LABELS
 from qisite.site.output import Output
-from qisite.views.pathways import FORMAT_GROUP_LABELS, STAFF_GROUP_LABELS, all_pathways
+from qisite.views.pathways import all_pathways
 
 
 def produce(site: SiteContext) -> Iterator[Output]:

@@ -4,7 +4,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 ``CheckContext`` and yields ``Problem``s.
 """
 
-from qisite.validation import capacity, ihi, references
+from qisite.validation import capacity, ihi, language, references
 from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
 
@@ -20,6 +20,7 @@ CHECKS: list[Check] = [
     session_checks.sessions,
     ihi.duplicate_courses,
     capacity.check,
+    language.language,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]

@@ -18,13 +18,6 @@ class FormatGroup(StrEnum):
     READING = "reading"
 
 
-FORMAT_GROUP_LABELS: dict[FormatGroup, str] = {
-    FormatGroup.E_LEARNING: "E-learning",
-    FormatGroup.CLASSROOM: "Classroom",
-    FormatGroup.LEARNING_BY_DOING: "Learning by doing",
-    FormatGroup.READING: "Reading",
-}
-
 FORMAT_GROUPS: dict[Format, FormatGroup] = {
     Format.E_LEARNING: FormatGroup.E_LEARNING,
     Format.WORKSHOP: FormatGroup.CLASSROOM,
@@ -34,12 +27,6 @@ FORMAT_GROUPS: dict[Format, FormatGroup] = {
     Format.COACHING: FormatGroup.LEARNING_BY_DOING,
     Format.READING: FormatGroup.READING,
 }
-
-STAFF_GROUP_LABELS: dict[StaffGroup, str] = {
-    StaffGroup.CLINICAL: "Clinical staff",
-    StaffGroup.NON_CLINICAL: "Non-clinical staff",
-}
-
 
 def minutes_by_format_group(module: Module) -> dict[FormatGroup, int]:
     """A module's time shared evenly between the format groups it uses.
