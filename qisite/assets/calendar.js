@@ -2,7 +2,8 @@
  *
  * The page is built once and read for months, so "past" is decided here, in the
  * browser, from each sitting's <time datetime> data. Without this script every
- * sitting is listed with its date, and the filters stay hidden.
+ * sitting is listed with its date, and the filters stay hidden. Its words come from
+ * window.qisiteWords (words.js, written by the build in the academy's language).
  */
 (function () {
   "use strict";
@@ -67,9 +68,10 @@
         total += shown;
       });
       if (status) {
-        var text = total === 1 ? "1 session shown" : total + " sessions shown";
-        if (!(showPast && showPast.checked)) text += " (upcoming only)";
-        status.textContent = total === 0 ? "No sessions match. " + text + "." : text + ".";
+        var words = window.qisiteWords;
+        var shown = words.count("sessionsShown", total);
+        if (!(showPast && showPast.checked)) shown = words.say("upcomingOnly", { shown: shown });
+        status.textContent = words.say(total === 0 ? "noneMatch" : "statusSentence", { shown: shown });
       }
     }
 

@@ -9,20 +9,23 @@
  *
  * Relies only on the DOM contract: [data-qisite-pathway] containing
  * [data-qisite-module], [data-qisite-module-page], [data-qisite-ihi] links,
- * and the My learning page's [data-qisite-my-learning].
+ * and the My learning page's [data-qisite-my-learning]. Every word it shows comes from
+ * window.qisiteWords (words.js, written by the build in the academy's language).
  */
 (function () {
   "use strict";
 
   var KEY = "qisite.learning-record.v1";
   var SCHEMA = 1;
-  var STATES = { done: "Done", "in-progress": "In progress" };
+  var STATES = { done: "done", "in-progress": "inProgress" }; // state -> key of its word
   var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
   var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_IMPORT_BYTES = 1024 * 1024;
   var memory = null; // used when the browser refuses localStorage (e.g. some private modes)
-  var NOT_KEPT = "This browser would not keep your record (its storage is full or turned off), " +
-    "so it will be lost when you close the page. Save it to a file on My learning to keep it.";
+
+  function say(key, values) { return window.qisiteWords.say(key, values); }
+  function count(key, n, values) { return window.qisiteWords.count(key, n, values); }
+  function stateName(state) { return say(STATES[state]); }
 
   /* ---------- the record ---------- */
 
@@ -65,10 +68,10 @@
   /** A clean copy of a record, or an Error saying why it is not one. */
   function checkRecord(raw) {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
-      return new Error("the file does not hold a learning record");
+      return new Error(say("notARecord"));
     }
     if (raw.schema !== SCHEMA) {
-      return new Error("the file is not a learning record of this version (schema " + SCHEMA + ")");
+      return new Error(say("otherVersion", { schema: SCHEMA }));
     }
     var modules = cleanEntries(raw.modules);
     var courses = cleanEntries(raw.courses);
@@ -160,7 +163,7 @@
   function formatDate(iso) {
     var parts = iso.split("-");
     var date = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
-    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    return date.toLocaleDateString(window.qisiteWords.locale, { day: "numeric", month: "long", year: "numeric" });
   }
 
   function timeElement(iso) {
@@ -194,13 +197,13 @@
 
   function moduleControl(id, title) {
     var group = el("div", { "class": "qisite-mark", role: "group", "data-qisite-control": "modules", "data-qisite-id": id });
-    group.setAttribute("aria-label", "My progress: " + title);
+    group.setAttribute("aria-label", say("myProgressOn", { title: title }));
     Object.keys(STATES).forEach(function (state) {
       group.appendChild(el("button", {
         type: "button", "class": "qisite-mark__button", "aria-pressed": "false",
         "data-qisite-mark": state, "data-qisite-kind": "modules", "data-qisite-id": id,
         "data-qisite-name": title
-      }, [STATES[state], hidden(": " + title)]));
+      }, [stateName(state), hidden(say("forTitle", { title: title }))]));
     });
     group.appendChild(el("span", { "class": "qisite-mark__status", "data-qisite-status": "" }));
     return group;
@@ -212,7 +215,7 @@
       type: "button", "class": "qisite-mark__button", "aria-pressed": "false",
       "data-qisite-mark": "done", "data-qisite-kind": "courses", "data-qisite-id": code,
       "data-qisite-name": title
-    }, ["Done", hidden(": " + title)]));
+    }, [stateName("done"), hidden(say("forTitle", { title: title }))]));
     group.appendChild(el("span", { "class": "qisite-mark__status", "data-qisite-status": "" }));
     return group;
   }
@@ -221,7 +224,7 @@
     var labelId = "qisite-progress-label-" + pathwayId;
     var textId = "qisite-progress-text-" + pathwayId;
     return el("div", { "class": "qisite-progress", "data-qisite-progress": pathwayId }, [
-      el("p", { id: labelId, "class": "qisite-progress__label", text: "My progress on this pathway" }),
+      el("p", { id: labelId, "class": "qisite-progress__label", text: say("myProgressPathway") }),
       el("progress", { max: "1", value: "0", "aria-labelledby": labelId, "aria-describedby": textId }),
       el("p", { id: textId, "class": "qisite-progress__text", "data-qisite-progress-text": "" })
     ]);
@@ -259,8 +262,8 @@
   }
 
   function statusText(entry) {
-    if (!entry) return "Not started";
-    return STATES[entry.state] + " on " + formatDate(entry.date);
+    if (!entry) return say("notStarted");
+    return say("stateOn", { state: stateName(entry.state), date: formatDate(entry.date) });
   }
 
   function pathwayCounts(record, moduleIds) {
@@ -275,8 +278,8 @@
   }
 
   function countsText(counts) {
-    var text = counts.done + " of " + counts.total + " modules done";
-    if (counts.started) text += ", " + counts.started + " in progress";
+    var text = count("modulesDone", counts.total, { done: counts.done });
+    if (counts.started) text = say("andInProgress", { counts: text, started: counts.started });
     return text;
   }
 
@@ -323,7 +326,7 @@
   }
 
   function titleLink(info, fallback) {
-    if (!info) return el("span", {}, [fallback + " (no longer in the curriculum)"]);
+    if (!info) return el("span", {}, [say("noLongerInCurriculum", { id: fallback })]);
     return el("a", { href: info.url, text: info.title });
   }
 
@@ -358,7 +361,7 @@
         el("a", { href: pathway.url, text: pathway.name }),
         el("progress", {
           max: String(Math.max(counts.total, 1)), value: String(counts.done),
-          "aria-label": "Progress on " + pathway.name, "aria-describedby": textId
+          "aria-label": say("progressOn", { pathway: pathway.name }), "aria-describedby": textId
         }),
         el("span", { id: textId, "class": "qisite-progress__text", text: countsText(counts) })
       ]);
@@ -372,19 +375,21 @@
     });
 
     showEntries(page.querySelector("[data-qisite-learning-modules]"), record.modules,
-      "Modules you have marked, oldest first", ["Module", "Status", "Date", "Pathways"],
+      say("modulesCaption"),
+      [say("moduleHeading"), say("statusHeading"), say("dateHeading"), say("pathwaysHeading")],
       function (e) {
-        return [titleLink(own(data.modules, e.id), e.id), STATES[e.state], timeElement(e.date),
-          (pathwaysOf[e.id] || []).join(", ") || "None"];
+        return [titleLink(own(data.modules, e.id), e.id), stateName(e.state), timeElement(e.date),
+          (pathwaysOf[e.id] || []).join(", ") || say("noPathway")];
       },
-      "Nothing marked yet. Use the Done and In progress buttons on your pathway page.");
+      say("noModulesMarked"));
 
     showEntries(page.querySelector("[data-qisite-learning-courses]"), record.courses,
-      "IHI Open School courses you have marked", ["Code", "Course", "Status", "Date"],
+      say("coursesCaption"),
+      [say("codeHeading"), say("courseHeading"), say("statusHeading"), say("dateHeading")],
       function (e) {
-        return [e.id, titleLink(own(data.courses, e.id), e.id), STATES[e.state], timeElement(e.date)];
+        return [e.id, titleLink(own(data.courses, e.id), e.id), stateName(e.state), timeElement(e.date)];
       },
-      "Nothing marked yet. Mark courses on the IHI Open School page.");
+      say("noCoursesMarked"));
 
     var printed = page.querySelector("[data-qisite-printed-on]");
     if (printed) printed.replaceChildren(timeElement(today()));
@@ -400,19 +405,19 @@
     var record = load();
     var payload = { schema: SCHEMA, exported: today(), modules: record.modules, courses: record.courses };
     var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
-    var link = el("a", { href: URL.createObjectURL(blob), download: "learning-record-" + today() + ".json" });
+    var link = el("a", { href: URL.createObjectURL(blob), download: say("fileName", { date: today() }) });
     document.body.appendChild(link);
     link.click();
     link.remove();
     window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
-    tell("Your record was saved to a file named " + link.getAttribute("download") + ".");
+    tell(say("savedToFile", { file: link.getAttribute("download") }));
   }
 
   function importFile(input) {
     var file = input.files && input.files[0];
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES) {
-      tell("Nothing was loaded: " + file.name + " is too large to be a learning record.");
+      tell(say("tooLarge", { file: file.name }));
       input.value = "";
       return;
     }
@@ -421,19 +426,19 @@
       try {
         incoming = checkRecord(JSON.parse(text));
       } catch (e) {
-        incoming = new Error("the file is not JSON");
+        incoming = new Error(say("notJson"));
       }
       if (incoming instanceof Error) {
-        tell("Nothing was loaded: " + incoming.message + ".");
+        tell(say("nothingLoaded", { reason: incoming.message }));
         return;
       }
       var record = load();
       var added = merge(record, incoming);
       var kept = save(record);
       refresh();
-      var message = "Loaded " + file.name + ": " + added + " entr" + (added === 1 ? "y" : "ies") + " added or updated.";
-      if (incoming.skipped) message += " " + incoming.skipped + " unreadable entr" + (incoming.skipped === 1 ? "y was" : "ies were") + " left out.";
-      tell(kept ? message : message + " " + NOT_KEPT);
+      var message = count("loaded", added, { file: file.name });
+      if (incoming.skipped) message += " " + count("skipped", incoming.skipped);
+      tell(kept ? message : message + " " + say("notKept"));
     }).finally(function () { input.value = ""; });
   }
 
@@ -450,10 +455,13 @@
       var kept = setEntry(kind, id, wasPressed ? null : state);
       refresh();
       var name = button.getAttribute("data-qisite-name") || id;
-      var text = name + ": " + (wasPressed ? "mark removed" : STATES[state].toLowerCase()) + ".";
+      var marked = wasPressed ? "markRemoved" : state === "done" ? "markedDone" : "markedInProgress";
+      var text = say(marked, { name: name });
       var pathway = button.closest("[data-qisite-pathway]");
-      if (pathway) text += " This pathway: " + countsText(pathwayCounts(load(), uniqueModules(pathway))) + ".";
-      announce(kept ? text : text + " " + NOT_KEPT);
+      if (pathway) {
+        text += " " + say("thisPathway", { counts: countsText(pathwayCounts(load(), uniqueModules(pathway))) });
+      }
+      announce(kept ? text : text + " " + say("notKept"));
       return;
     }
     var action = target && target.closest("[data-qisite-action]");
@@ -461,11 +469,10 @@
     var what = action.getAttribute("data-qisite-action");
     if (what === "print") window.print();
     if (what === "export") exportRecord();
-    if (what === "clear" && window.confirm(
-      "Remove your whole learning record from this browser? This cannot be undone.")) {
+    if (what === "clear" && window.confirm(say("confirmClear"))) {
       clearRecord();
       refresh();
-      tell("Your learning record was removed from this browser.");
+      tell(say("cleared"));
     }
   }
 

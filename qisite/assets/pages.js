@@ -1,6 +1,7 @@
 /* qisite page behaviour: the "find your pathway" chooser and the print button.
    Everything here is an enhancement: without JavaScript the pages still list
-   every pathway as plain links. No request ever leaves the site. */
+   every pathway as plain links. No request ever leaves the site. Its words come from
+   window.qisiteWords (words.js, written by the build in the academy's language). */
 (function () {
   "use strict";
 
@@ -43,15 +44,15 @@
     form.addEventListener("change", function (event) {
       if (event.target.type === "radio") {
         var count = fillRoles();
-        var label = event.target.parentNode.textContent.trim().toLowerCase();
-        status.textContent =
-          count + (count === 1 ? " group" : " groups") + " listed for " + label + ".";
+        var words = window.qisiteWords;
+        var label = event.target.parentNode.textContent.trim().toLocaleLowerCase(words.locale);
+        status.textContent = words.count("groupsListed", count, { staff: label });
       }
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       if (!select.value) {
-        status.textContent = "Choose a group from the list first.";
+        status.textContent = window.qisiteWords.say("chooseGroupFirst");
         select.focus();
         return;
       }

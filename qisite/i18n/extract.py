@@ -25,7 +25,7 @@ PACKAGE_DIR = PACKAGE_LOCALE_DIR.parent
 TEMPLATE_FILE = PACKAGE_LOCALE_DIR / f"{DOMAIN}.pot"
 ENGLISH_FILE = PACKAGE_LOCALE_DIR / "en" / "LC_MESSAGES" / f"{DOMAIN}.po"
 
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NP_": ((1, "c"), 2)}
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NP_": ((1, "c"), 2), "NN_": (1, 2)}
 METHODS = [("templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
 JINJA_OPTIONS = {
     # As qisite.site.context.make_environment sets them, so the messages read the same.

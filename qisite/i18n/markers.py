@@ -15,3 +15,8 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention, which the e
 
 def NP_(context: str, message: str) -> str:  # noqa: N802
     return message
+
+
+def NN_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802
+    """A message with a plural form, looked up later with ``ngettext``."""
+    return singular, plural

@@ -12,6 +12,7 @@ from importlib import resources
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
+from qisite.site.script_words import script_words
 
 
 def _asset_names() -> list[str]:
@@ -25,11 +26,16 @@ def stylesheets() -> list[str]:
 
 
 def scripts() -> list[str]:
-    """Site-root paths of our scripts, for MkDocs' ``extra_javascript``."""
-    return [f"{paths.ASSETS}/{name}" for name in _asset_names() if name.endswith(".js")]
+    """Site-root paths of our scripts, for MkDocs' ``extra_javascript``: the words first,
+    which the others read."""
+    ours = [f"{paths.ASSETS}/{name}" for name in _asset_names() if name.endswith(".js")]
+    return [paths.WORDS_SCRIPT, *ours]
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
     folder = resources.files("qisite").joinpath("assets")
     for name in _asset_names():
         yield Output(f"{paths.ASSETS}/{name}", folder.joinpath(name).read_bytes())
+    data = script_words(site.words)
+    words_script = site.render("scripts/words.js.j2", paths.WORDS_SCRIPT, data=data)
+    yield Output(paths.WORDS_SCRIPT, words_script)
