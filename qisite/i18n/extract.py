@@ -110,16 +110,23 @@ def missing_english(catalogue: Catalog) -> Iterator[str]:
             yield str(message.id)
 
 
+def _write(path: Path, text: str) -> None:
+    """Write the file only when more than its dates changed (no churn in the history)."""
+    if path.is_file() and without_dates(path.read_text(encoding="utf-8")) == without_dates(text):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     template = extract()
-    TEMPLATE_FILE.write_text(po_text(template), encoding="utf-8")
+    _write(TEMPLATE_FILE, po_text(template))
     current = None
     if ENGLISH_FILE.is_file():
         with ENGLISH_FILE.open("rb") as source:
             current = read_po(source, domain=DOMAIN)
-    ENGLISH_FILE.parent.mkdir(parents=True, exist_ok=True)
     updated = english(template, current)
-    ENGLISH_FILE.write_text(po_text(updated), encoding="utf-8")
+    _write(ENGLISH_FILE, po_text(updated))
     for message in missing_english(updated):
         print(f"{ENGLISH_FILE}: no English text for {message!r}")
 

@@ -15,23 +15,36 @@ from markupsafe import Markup, escape
 from qisite.i18n import Words
 
 
-def time_range(words: Words, start: datetime, end: datetime) -> Markup:
+class TimeRange:
     """'<time>Thursday 1 July 2027, 10:30</time> to <time>13:30</time>', each with its
     datetime attribute, which calendar.js reads to hide sittings that have ended.
-    The end's date is given only when it falls on another day."""
-    at = words.gettext("%(date)s, %(time)s")
-    start_words = at % {"date": words.long_date(start), "time": words.clock(start)}
-    if end.date() == start.date():
-        end_words = words.clock(end)
-    else:
-        end_words = at % {"date": words.long_date(end), "time": words.clock(end)}
-    return escape(words.gettext("%(start)s to %(end)s")) % {
-        "start": _TIME.format(start.isoformat(), start_words),
-        "end": _TIME.format(end.isoformat(), end_words),
-    }
+    The end's date is given only when it falls on another day.
+
+    The two phrases are looked up once: a large schedule shows thousands of sittings.
+    """
+
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self.at = words.gettext("%(date)s, %(time)s")
+        self.to = str(escape(words.gettext("%(start)s to %(end)s")))
+
+    def __call__(self, start: datetime, end: datetime) -> Markup:
+        words = self.words
+        start_words = self.at % {"date": words.long_date(start), "time": words.clock(start)}
+        if end.date() == start.date():
+            end_words = words.clock(end)
+        else:
+            end_words = self.at % {"date": words.long_date(end), "time": words.clock(end)}
+        return Markup(self.to % {"start": _time(start, start_words), "end": _time(end, end_words)})
 
 
-_TIME = Markup('<time datetime="{}">{}</time>')
+def _time(moment: datetime, text: str) -> str:
+    """A <time> element (f-strings: Markup.format costs ten times as much here)."""
+    return f'<time datetime="{escape(moment.isoformat())}">{escape(text)}</time>'
+
+
+def time_range(words: Words, start: datetime, end: datetime) -> Markup:
+    return TimeRange(words)(start, end)
 
 
 def filters(words: Words) -> dict[str, Callable[..., Any]]:
@@ -41,5 +54,5 @@ def filters(words: Words) -> dict[str, Callable[..., Any]]:
         "day_date": words.day_date,
         "long_date": words.long_date,
         "clock": words.clock,
-        "time_range": lambda start, end: time_range(words, start, end),
+        "time_range": TimeRange(words),
     }
