@@ -14,7 +14,7 @@ from qisite.i18n import Words, words_for
 from qisite.model import Curriculum
 from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
-from qisite.site.headings import heading
+from qisite.site.headings import PERMALINK_TITLE, heading
 from qisite.site.labels import FORMAT_LABELS
 from qisite.site.sittings import sitting_name
 from qisite.site.urls import Linker
@@ -49,7 +49,10 @@ def make_environment(words: Words) -> jinja2.Environment:
     env.globals["paths"] = paths
     env.globals["words"] = words
     env.globals["format_labels"] = FORMAT_LABELS
-    env.globals["heading"] = heading
+    permalink_title = words.gettext(PERMALINK_TITLE)
+    env.globals["heading"] = lambda *args, **named: heading(
+        *args, **{"permalink_title": permalink_title, **named}
+    )
     return env
 
 

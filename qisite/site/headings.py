@@ -14,19 +14,32 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
+from qisite.i18n.markers import N_
+
+PERMALINK_TITLE = N_("Permanent link")
+"""The permalink's tooltip, as Python-Markdown's toc writes it on hand-written pages."""
 _HEADING = Markup(
-    '<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="Permanent link">&para;</a></h{0}>'
+    '<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="{3}">&para;</a></h{0}>'
 )
 _PLAIN_HEADING = Markup('<h{0} id="{1}">{2}</h{0}>')
 
 
-def heading(level: int, anchor: str, text: str, permalink: bool = True) -> Markup:
+def heading(
+    level: int,
+    anchor: str,
+    text: str,
+    permalink: bool = True,
+    permalink_title: str = PERMALINK_TITLE,
+) -> Markup:
     """``<h2 id="anchor">text</h2>`` with its permalink; ``text`` is escaped unless Markup.
 
     ``permalink=False`` for a heading that names its section (``aria-labelledby``):
-    the link's pilcrow would be read as part of the section's name.
+    the link's pilcrow would be read as part of the section's name. Templates get this
+    with ``permalink_title`` in the site's language.
     """
-    return (_HEADING if permalink else _PLAIN_HEADING).format(level, anchor, text)
+    if not permalink:
+        return _PLAIN_HEADING.format(level, anchor, text)
+    return _HEADING.format(level, anchor, text, permalink_title)
 
 
 class HeadingToken(TypedDict):
