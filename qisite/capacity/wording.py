@@ -6,7 +6,7 @@ say them through these functions, so that both read the same in any language.
 
 from __future__ import annotations
 
-from qisite.capacity.check import Places, Reckoning
+from qisite.capacity.check import MilestoneLine, Places, Reckoning
 from qisite.capacity.rules import (
     COACH_PROGRAMME_YEARS,
     COACH_PROTECTED_TIME_PERCENT,
@@ -94,6 +94,6 @@ def verdict(words: Words, reckoning: Reckoning) -> str:
     )
 
 
-def milestone_label(words: Words, milestone: PlannedMilestone) -> str:
+def milestone_label(words: Words, milestone: PlannedMilestone | MilestoneLine) -> str:
     """The organiser's label, or 'Milestone 2027-03-31'."""
     return milestone.label or words.gettext("Milestone %(date)s", date=milestone.by.isoformat())

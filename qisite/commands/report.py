@@ -83,8 +83,8 @@ def report_lines(report: CapacityReport, words: Words) -> Iterator[str]:
         if not progress.series:
             yield f"  {t.title}: no counts yet"
             continue
-        line = progress.chart.median
-        median = words.decimal(line.value, grouped=True) if line else "-"
+        centre = progress.chart.median
+        median = words.decimal(centre.value, grouped=True) if centre else "-"
         yield f"  {t.title}: median {median}, target {t.people:,}"
         for day, total in progress.series:
             yield f"    {day.isoformat()}  {total:>8,}"

@@ -76,7 +76,7 @@ class Words:
         return text % {"num": count, **values}
 
     def pgettext(self, context: str, message: str) -> str:
-        return self.translations.pgettext(context, message)
+        return str(self.translations.pgettext(context, message))
 
     def _pattern(self, message: str) -> str | None:
         """A date pattern from the catalogue, or None for the language's usual one."""
