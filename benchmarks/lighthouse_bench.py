@@ -156,7 +156,17 @@ def read_report(report: dict[str, Any]) -> Measure:
 
 
 def median(measures: Sequence[Measure]) -> Measure:
-    lost = sorted({item for m in measures for item in m.lost})
+    """The median of each figure; an audit counts as lost when its median score is below 1."""
+    scores: dict[str, list[float]] = {}
+    for m in measures:
+        for item in m.lost:
+            name, score = item.rsplit("=", 1)
+            scores.setdefault(name, []).append(float(score))
+    lost = []
+    for name, found in sorted(scores.items()):
+        middle = statistics.median(found + [1.0] * (len(measures) - len(found)))
+        if middle < 1:
+            lost.append(f"{name}={middle:.2f}")
     return Measure(
         scores={n: statistics.median(m.scores[n] for m in measures) for n in CATEGORIES},
         fcp_ms=statistics.median(m.fcp_ms for m in measures),
