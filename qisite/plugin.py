@@ -18,6 +18,7 @@ from qisite.capacity.progress import ProgressRow
 from qisite.filewriter import BackgroundWriter
 from qisite.loading import load_curriculum
 from qisite.model import Curriculum
+from qisite.problems import report_lines
 from qisite.sessions.csv_source import CsvRow
 from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
 from qisite.site.headings import headings_in
@@ -52,12 +53,12 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.curriculum_path = (config_dir / self.config.curriculum).resolve()
         display = _display(self.curriculum_path, config_dir)
         loaded = load_curriculum(self.curriculum_path, display)
-        for warning in loaded.warnings:
-            log.warning(str(warning))
+        for line in report_lines(loaded.warnings):
+            log.warning(line)
         if not loaded.ok:
             raise PluginError(
                 f"{display} has {len(loaded.errors)} error(s); nothing was built:\n"
-                + "\n".join(str(p) for p in loaded.errors)
+                + "\n".join(report_lines(loaded.errors))
             )
         self.curriculum = loaded.require()
         # Keep what the build needs, not the whole LoadResult: the position of every

@@ -8,8 +8,9 @@ message (hint)``.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -95,14 +96,54 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def suggest(wrong: str, known: Iterable[str]) -> str | None:
-    """A 'did you mean' hint for a mistyped id or key, or None."""
-    candidates = [str(k) for k in known]
-    close = difflib.get_close_matches(str(wrong), candidates, n=1, cutoff=0.6)
-    if not close:
-        lowered = {c.lower(): c for c in candidates}
-        match = lowered.get(str(wrong).lower())
-        close = [match] if match else []
-    return f"did you mean '{close[0]}'?" if close else None
+    """A 'did you mean' hint for a mistyped id or key, or None.
+
+    Compared without regard to case, so that 'QI-Basics' finds 'qi-basics'
+    rather than whichever other id happens to share more lower-case letters.
+    """
+    by_lowered: dict[str, str] = {}
+    for candidate in map(str, known):
+        by_lowered.setdefault(candidate.lower(), candidate)
+    lowered = str(wrong).lower()
+    if lowered in by_lowered:
+        return f"did you mean '{by_lowered[lowered]}'?"
+    close = difflib.get_close_matches(lowered, list(by_lowered), n=1, cutoff=0.6)
+    return f"did you mean '{by_lowered[close[0]]}'?" if close else None
+
+
+SHOWN = 50
+"""Problems printed in full; beyond this an organiser fixes the cause and runs again."""
+
+
+def report_lines(problems: Sequence[Problem], limit: int = SHOWN) -> list[str]:
+    """The lines that tell ``problems``: at most ``limit`` of them, then a count of the rest.
+
+    Errors come first when some must be left out. A hint shared by several
+    problems is given once, at the first of them, and its count at the end:
+    62,000 outcomes with the same mistake are one cause to fix, not 62,000.
+    """
+    shown = list(problems)
+    if len(shown) > limit:
+        chosen = sorted(range(len(shown)), key=lambda i: (not shown[i].is_error, i))[:limit]
+        shown = [shown[i] for i in sorted(chosen)]
+    hint_counts = Counter(p.hint for p in problems if p.hint)
+    lines: list[str] = []
+    hinted: set[str] = set()
+    for problem in shown:
+        if problem.hint and hint_counts[problem.hint] > 1:
+            if problem.hint in hinted:
+                problem = replace(problem, hint=None)
+            else:
+                hinted.add(problem.hint)
+        lines.append(str(problem))
+    left_out = len(problems) - len(shown)
+    if left_out:
+        lines.append(f"... and {left_out:,} more problem{'s' * (left_out != 1)} not shown")
+    common = [(hint, n) for hint, n in hint_counts.most_common() if n > 1]
+    if common and (left_out or common[0][1] >= 3):
+        hint, count = common[0]
+        lines.append(f"{count:,} of these problems have one likely cause: {hint}")
+    return lines
 
 
 class CurriculumError(Exception):
@@ -112,5 +153,5 @@ class CurriculumError(Exception):
         self.problems = list(problems)
         errors = [p for p in self.problems if p.is_error]
         super().__init__(
-            f"{len(errors)} error(s) in the curriculum:\n" + "\n".join(str(p) for p in errors)
+            f"{len(errors)} error(s) in the curriculum:\n" + "\n".join(report_lines(errors))
         )

@@ -27,6 +27,8 @@ class Case:
     """The line the message must point at (None: a file-level problem with no line)."""
     texts: tuple[str, ...]
     """Words the message must contain: the offending id or value, and the hint."""
+    at: str | None = None
+    """The file the message points into, when not the curriculum (a CSV it names)."""
 
 
 E, W = 1, 0  # exit status with errors; with warnings only
@@ -96,6 +98,14 @@ CASES = [
     Case("yaml-tab", E, 43, ("cannot be read", "tab")),
     Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),
     Case("yaml-unquoted-colon", E, 42, ("cannot be read", "quotes")),
+    Case("yaml-missing-colon", E, 11, ("cannot be read", "line 11 has no ':' after its key")),
+    Case("yaml-missing-colon-key", E, 42, ("cannot be read", "missing the ':' after its key")),
+    Case(
+        "many-unquoted-colons",
+        E,
+        50,
+        ("outcomes[0]", "'Step 1: read a run chart'", "put text that contains ': ' in quotes"),
+    ),
     Case("yaml-unclosed-bracket", E, 44, ("cannot be read", "not closed with ']'")),
     Case("yaml-recursive-alias", E, 2, ("refers to the block that contains it",)),
     Case("yaml-alias-bomb", E, 2, ("more than 200,000 values", "anchors")),
@@ -136,6 +146,8 @@ def test_broken_curriculum_is_reported_at_its_line(
     assert run.returncode == case.exit, run.stderr
     severity = "error" if case.exit else "warning"
     lines = [line for line in run.stderr.splitlines() if f": {severity}: " in line]
+    if case.at is not None:
+        relative = str(BROKEN / case.at)
     where = f"{relative}: {severity}: " if case.line is None else f"{relative}:{case.line}:"
     found = [line for line in lines if line.startswith(where)]
     assert found, f"nothing reported at {where}\n{run.stderr}"
@@ -167,13 +179,27 @@ def test_each_broken_file_has_exactly_one_fault(
         "duplicate-id-session",
         "prerequisite-cycle",
     }
+    many_faults = {"many-unquoted-colons"}
     for case in CASES:
-        if case.file in knock_on_allowed or case.file == "does-not-exist":
+        if case.file in knock_on_allowed | many_faults or case.file == "does-not-exist":
             continue
         run = runs[case.file]
         problems = [line for line in run.stderr.splitlines() if ": error: " in line]
         problems += [line for line in run.stderr.splitlines() if ": warning: " in line]
         assert len(problems) == 1, f"{case.file}:\n{run.stderr}"
+
+
+def test_many_problems_are_capped_and_their_cause_told_once(
+    runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    """60 outcomes with the same slip: 50 lines, a count of the rest, the hint once."""
+    run = runs["many-unquoted-colons"]
+    told = [line for line in run.stderr.splitlines() if ": error: " in line]
+    assert len(told) == 50
+    assert "... and 10 more problems not shown" in run.stderr
+    assert run.stderr.count("put text that contains ': ' in quotes") == 2  # first line, summary
+    assert "60 of these problems have one likely cause" in run.stderr
+    assert "60 errors, 0 warnings" in run.stderr
 
 
 def test_the_base_of_the_corpus_is_valid() -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from qisite.loading import load_curriculum
+from qisite.problems import report_lines
 
 NAME = "validate"
 HELP = "check curriculum.yaml and report every problem with its line"
@@ -17,8 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     result = load_curriculum(args.path)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
+    for line in report_lines(result.problems):
+        print(line, file=sys.stderr)
     errors, warnings = len(result.errors), len(result.warnings)
     if result.ok:
         print(f"{args.path}: valid ({warnings} warning{'s' * (warnings != 1)})")

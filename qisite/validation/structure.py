@@ -34,6 +34,17 @@ _TYPE_WORDS = {
 }
 
 
+QUOTE_COLON_HINT = "put text that contains ': ' in quotes, like \"Aim: fewer falls\""
+
+
+def _text_read_as_key(value: Any) -> bool:
+    """Whether ``value`` is a line of text that YAML split at its ': ' into a key and a value."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return False
+    rest = next(iter(value.values()))
+    return isinstance(rest, str | int | float) and not isinstance(rest, bool)
+
+
 def _show(value: Any) -> str:
     if isinstance(value, dict):
         return "a block of keys"
@@ -227,6 +238,13 @@ def problems_from_validation_error(
                 hint = f"write a list even for one entry: [{value}]"
             elif kind == "list_type" and isinstance(value, dict):
                 hint = "start each entry of the list with '- ', like '- id: ...'"
+            elif kind == "string_type" and _text_read_as_key(value):
+                key, rest = next(iter(value.items()))
+                message = (
+                    f"expected text, got '{key}: {rest}', which YAML reads as a key "
+                    "and its value because of the ': '"
+                )
+                hint = QUOTE_COLON_HINT
             elif kind == "string_type" and isinstance(value, bool | int | float):
                 hint = f'put it in quotes to make it text: "{_show(value)[1:-1]}"'
         else:
