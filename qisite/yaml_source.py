@@ -233,7 +233,11 @@ _SYNTAX_HINTS = (
     ),
     (
         "could not find expected ':'",
-        "a line in this block is missing the ':' after its key, or is indented wrongly",
+        "this line is missing the ':' after its key, or is indented wrongly",
+    ),
+    (
+        "has no ':' after its key",
+        "write the key, then ':', then its value, like 'name: Awareness'",
     ),
     (
         "expected <block end>",
@@ -254,24 +258,52 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(file: str, error: yaml.YAMLError) -> Problem:
+_KEY_COLON = re.compile(r":(?:\s|$)")
+
+
+def _line_missing_colon(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
+    """The line and column of a key written without its ':', when that explains ``mark``.
+
+    Without the ':' the line is read as text that runs on into the next line,
+    and YAML only objects at the next line's ':'. That next line is fine; the
+    one above it, with no ':' of its own, is the one to edit.
+    """
+    lines = text.splitlines()
+    if mark.line >= len(lines) or _KEY_COLON.search(lines[mark.line][: mark.column]):
+        return None  # an earlier ': ' on the same line: a value containing ': '
+    for number in range(mark.line - 1, -1, -1):
+        above = lines[number].strip()
+        if not above or above.startswith("#"):
+            continue
+        if _KEY_COLON.search(above) or above.startswith(("[", "{", "'", '"')):
+            return None
+        indent = len(lines[number]) - len(lines[number].lstrip(" "))
+        if above.startswith("- "):
+            indent += len(above) - len(above[1:].lstrip(" "))
+        return number + 1, indent + 1
+    return None
+
+
+def _syntax_problem(file: str, error: yaml.YAMLError, source: str) -> Problem:
     problem_mark: yaml.Mark | None = getattr(error, "problem_mark", None)
     context_mark: yaml.Mark | None = getattr(error, "context_mark", None)
     context = getattr(error, "context", None) or ""
     problem = getattr(error, "problem", None) or str(error)
     # An unclosed bracket or quote is found where the reader gives up; the fix is where it opened.
     opened_here = context.startswith(("while parsing a flow", "while scanning a quoted"))
-    mark = (context_mark if opened_here else None) or problem_mark or context_mark
+    # A key without its ':' is found on the line after; the key's own line is the one to edit.
+    key_here = context.startswith("while scanning a simple key")
+    mark = (context_mark if opened_here or key_here else None) or problem_mark or context_mark
     where = _position(file, mark) if mark is not None else Position(file, 1, 1)
+    if "mapping values are not allowed" in problem and problem_mark is not None:
+        glued = _line_missing_colon(source, problem_mark)
+        if glued is not None:
+            where = Position(file, *glued)
+            problem = f"line {glued[0]} has no ':' after its key"
     if problem.startswith("but ") and context:
         problem = f"{context}, {problem}"
     message = f"the YAML cannot be read: {problem}"
-    if (
-        opened_here
-        and problem_mark is not None
-        and mark is not None
-        and problem_mark.line != mark.line
-    ):
+    if (opened_here or key_here) and problem_mark and mark and problem_mark.line != mark.line:
         message += f" (noticed on line {problem_mark.line + 1})"
     text = f"{problem} {context}".lower()
     hint = next((h for needle, h in _SYNTAX_HINTS if needle in text), None)
@@ -304,7 +336,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
     except yaml.YAMLError as error:
-        return YamlDocument(None, SourceMap(file), [_syntax_problem(file, error)])
+        return YamlDocument(None, SourceMap(file), [_syntax_problem(file, error, text)])
     finally:
         loader.dispose()
     if node is None:
@@ -313,7 +345,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     try:
         data = builder.build(node, ())
     except yaml.YAMLError as error:
-        return YamlDocument(None, builder.source, [_syntax_problem(file, error)])
+        return YamlDocument(None, builder.source, [_syntax_problem(file, error, text)])
     except _TooComplexError as error:
         where = _position(file, error.node.start_mark)
         hint = "write the values out instead of using '&' anchors and '*' aliases"
