@@ -29,14 +29,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+def id_from(text: str) -> str | None:
+    """The usable id an organiser most likely meant by ``text`` ('QI Basics' -> 'qi-basics')."""
+    meant = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return meant if _ID.match(meant) else None
+
+
 def _check_id(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if isinstance(value, str) and not _ID.match(value):
+        # With a usable form of the value to suggest, an example id would only mislead.
+        example = "" if id_from(value) else ", like 'pdsa-in-practice'"
         raise PydanticCustomError(
             "qisite_id",
-            "'{value}' is not a usable id: use lower-case letters, digits and single hyphens, "
-            "like 'pdsa-in-practice'",
+            "'{value}' is not a usable id: use lower-case letters, digits and single hyphens"
+            + example,
             {"value": value},
         )
     return value

@@ -10,6 +10,7 @@ from typing import Any
 
 from qisite.capacity.progress import ProgressRow, load_progress
 from qisite.model import Curriculum
+from qisite.model.types import id_from
 from qisite.problems import Position, Problem, suggest
 from qisite.sessions.csv_source import SessionFiles, display_name, read_session_file
 from qisite.yaml_source import KeyPath, SourceMap
@@ -72,12 +73,14 @@ class CheckContext:
         """Ids written in a section, including items that failed validation.
 
         References to an item that is itself broken are not reported again:
-        the organiser sees one error, at the broken item.
+        the organiser sees one error, at the broken item. An unusable id counts
+        under the usable form it is reported with too ('QI-Basics' as 'qi-basics').
         """
         items = self.raw.get(section)
         if not isinstance(items, list):
             return set()
-        return {str(i["id"]) for i in items if isinstance(i, dict) and "id" in i}
+        written = {str(i["id"]) for i in items if isinstance(i, dict) and "id" in i}
+        return written | {meant for w in written if (meant := id_from(w))}
 
     def pruned_items(self, section: str) -> list[dict[str, Any]]:
         """Items of a section as written that failed validation and are not in the model."""

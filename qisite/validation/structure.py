@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from qisite.model import Curriculum
+from qisite.model.types import id_from
 from qisite.problems import Problem, format_key_path, suggest
 from qisite.yaml_source import KeyPath, SourceMap
 
@@ -140,6 +141,8 @@ def _record(data: Any, path: Sequence[str | int]) -> tuple[KeyPath, str] | None:
         if isinstance(section, str) and isinstance(index, int) and section in _KIND_OF_SECTION:
             kind = _KIND_OF_SECTION[section]
             item = _value_at(data, path[:cut])
+            if cut > 2 and not isinstance(item, dict):
+                continue  # a list of ids inside a record (a module's audiences), not a record
             label = item.get("id") or item.get("code") if isinstance(item, dict) else None
             if path[cut:] in (("id",), ("code",)):
                 label = None  # the id itself is what is wrong: name the item by its place
@@ -150,6 +153,37 @@ def _record(data: Any, path: Sequence[str | int]) -> tuple[KeyPath, str] | None:
                 return tuple(path[:cut]), f"the {kind} for '{audience}'"
             return tuple(path[:cut]), f"the {_ordinal(index + 1)} {kind}"
     return None
+
+
+_SECTION_REFERRED_TO = {
+    "prerequisites": "modules",
+    "module": "modules",
+    "audiences": "audiences",
+    "audience": "audiences",
+    "domains": "domains",
+    "dose": "dose_levels",
+}
+"""The section whose ids a reference under each key names (``dose:`` of a module: a level)."""
+
+
+def _id_meant(data: Any, path: KeyPath, value: str, is_key: bool) -> str | None:
+    """'did you mean' for an unusable id: the id it refers to, if one is close, else the
+    value made usable ('QI-Basic' in a list of modules -> 'qi-basics'; 'Reading Data' ->
+    'reading-data')."""
+    names = [part for part in path[1:] if isinstance(part, str)]
+    if is_key and names[-2:-1] == ["dose"]:
+        section: str | None = "domains"
+    else:
+        referring = [n for n in names if n in _SECTION_REFERRED_TO]
+        section = _SECTION_REFERRED_TO[referring[-1]] if referring else None
+    items = data.get(section) if section and isinstance(data, dict) else None
+    declared = (
+        [str(i["id"]) for i in items if isinstance(i, dict) and "id" in i]
+        if isinstance(items, list)
+        else []
+    )
+    meant = id_from(value)
+    return suggest(value, declared) or (f"did you mean '{meant}'?" if meant else None)
 
 
 def _ordinal(n: int) -> str:
@@ -222,6 +256,8 @@ def problems_from_validation_error(
             message = item["msg"]
             if "[key]" in item["loc"]:
                 where = source.locate_key(path)
+            if kind == "qisite_id":
+                hint = _id_meant(data, path, str(value), "[key]" in item["loc"])
         elif kind in ("enum", "literal_error"):
             expected = item.get("ctx", {}).get("expected", "")
             message = f"{_show(value)} is not one of the allowed values: {expected}"
