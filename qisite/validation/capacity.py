@@ -9,7 +9,6 @@ from qisite.capacity.check import counts_for
 from qisite.capacity.progress import ProgressRow
 from qisite.capacity.targets import (
     PlannedTarget,
-    deepest_module,
     group_size,
     people_to_train,
     plan_targets,
@@ -131,10 +130,21 @@ def _module(ctx: CheckContext, at: KeyPath, target: Target) -> Iterator[Problem]
                 "so no session of it is counted as places for this target",
                 "choose a module listed for this audience",
             )
-    elif audience is not None and deepest_module(c, audience) is None:
+    elif audience is not None and not _has_modules(ctx, audience.id):
         yield ctx.warning(
             at, f"'{target.audience}' has no modules, so no places can be offered for its target"
         )
+
+
+def _has_modules(ctx: CheckContext, audience_id: str) -> bool:
+    """Whether any module is written for the audience, counting modules reported as broken.
+
+    Not its pathway: a prerequisite cycle leaves modules out of the learning
+    order, and that is reported once, as the cycle.
+    """
+    written = [m.audiences for m in ctx.curriculum.modules]
+    written += [m.get("audiences") for m in ctx.pruned_items("modules")]
+    return any(isinstance(a, list) and audience_id in a for a in written)
 
 
 def progress_files(ctx: CheckContext) -> Iterator[Problem]:

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator
 
 from qisite.catalogue import catalogue_for
+from qisite.model import Curriculum
 from qisite.problems import Problem, suggest
 from qisite.validation.context import CheckContext
 from qisite.views.matrix import delivered_ranks
@@ -164,13 +165,34 @@ def prerequisite_depth(ctx: CheckContext) -> Iterator[Problem]:
             prerequisite = c.modules_by_id.get(prerequisite_id)
             if prerequisite is None or module.dose not in rank or prerequisite.dose not in rank:
                 continue
-            if rank[prerequisite.dose] > rank[module.dose]:
+            if rank[prerequisite.dose] > rank[module.dose] and not _needs(
+                c, prerequisite_id, module.id
+            ):
                 yield ctx.warning(
                     ("modules", index, "prerequisites", position),
                     f"prerequisite '{prerequisite_id}' is at dose "
                     f"'{prerequisite.dose}', deeper than '{module.id}' itself ('{module.dose}')",
                     "a prerequisite is normally at the same or a lighter dose",
                 )
+
+
+def _needs(c: Curriculum, module_id: str, wanted: str) -> bool:
+    """Whether ``module_id`` needs ``wanted``, directly or through its prerequisites.
+
+    A link that closes a cycle is reported as the cycle; warning about its
+    depth too would be a second message for one mistake.
+    """
+    seen: set[str] = set()
+    waiting = [module_id]
+    while waiting:
+        current = c.modules_by_id.get(waiting.pop())
+        if current is None or current.id in seen:
+            continue
+        seen.add(current.id)
+        if wanted in current.prerequisites:
+            return True
+        waiting.extend(current.prerequisites)
+    return False
 
 
 def dose_gaps(ctx: CheckContext) -> Iterator[Problem]:
