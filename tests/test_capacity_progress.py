@@ -83,14 +83,22 @@ def test_an_email_like_value_is_refused_with_row_and_column() -> None:
 
 def test_bad_cells_name_the_row_and_column() -> None:
     _, problems = read(
-        "date,audience,module,completed\n31/01/2027,board,,3\n2027-02-28,bord,,x\n2027-03-31,,,1\n"
+        "date,audience,module,completed\n31/02/2027,board,,3\n2027-02-28,bord,,x\n2027-03-31,,,1\n"
     )
     found = [(p.position.line, p.position.column, p.message, p.hint) for p in problems]
-    assert found[0][:2] == (2, 1) and "'31/01/2027' is not a date" in found[0][2]
+    assert found[0][:2] == (2, 1) and "'31/02/2027' is not a real date" in found[0][2]
     assert found[1][:2] == (3, 4) and "not a whole number" in found[1][2]
     assert found[2][:2] == (3, 2) and "unknown audience 'bord'" in found[2][2]
     assert found[2][3] == "did you mean 'board'?"
     assert found[3][:2] == (4, 2) and "say which audience or module" in found[3][2]
+
+
+def test_dates_are_read_in_the_forms_the_sessions_csv_takes() -> None:
+    rows, problems = read(
+        "date,audience,module,completed\n31/01/2027,board,,3\n2027-02-28 00:00:00,board,,4\n"
+    )
+    assert problems == []
+    assert [row.date.isoformat() for row in rows] == ["2027-01-31", "2027-02-28"]
 
 
 def test_unknown_and_missing_columns() -> None:

@@ -186,9 +186,22 @@ def test_csv_unknown_and_missing_columns(tmp_path) -> None:
         4,
         "did you mean 'venue'?",
     )
-    _find(result.errors, "the required column 'module' is missing")
+    # A misspelt required column is one mistake, told once: as the misspelling.
+    assert _find(result.errors, "unknown column 'modul'").hint == "did you mean 'module'?"
+    assert not [p for p in result.errors if "the required column 'module'" in p.message]
     missing = _find(result.errors, "'missing.csv' does not exist")
     assert missing.path == ("session_files", 1)
+
+
+def test_csv_missing_required_column(tmp_path) -> None:
+    result = load(
+        tmp_path,
+        extra="session_files: [bad.csv]\n",
+        files={"bad.csv": "id,start,venue\nx,2027-03-01 10:00,Room\n"},
+    )
+    missing = _find(result.errors, "the required column 'module' is missing")
+    assert (missing.position.line, missing.position.column) == (1, 1)
+    assert len(result.errors) == 1  # no row errors after it
 
 
 def test_a_valid_csv_adds_sessions(tmp_path) -> None:

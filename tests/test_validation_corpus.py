@@ -126,6 +126,49 @@ CASES = [
     Case("control-character", E, 3, ("control character (U+0007)", "retype")),
     Case("not-utf8", E, 3, ("not UTF-8", "0xe9", "save the file as UTF-8")),
     Case("does-not-exist", E, None, ("file not found",)),
+    # CSV files named by the curriculum, as spreadsheets save them
+    Case(
+        "csv-semicolon",
+        W,
+        1,
+        ("csv-semicolon.csv", "separated by semicolons", "'CSV UTF-8 (Comma delimited)'"),
+        at="csv-semicolon.csv",
+    ),
+    Case(
+        "csv-impossible-date",
+        E,
+        2,
+        ("row 2", "'31/02/2027 14:00' is not a real date"),
+        at="csv-impossible-date.csv",
+    ),
+    Case(
+        "csv-not-utf8", E, 2, ("not UTF-8", "0xa3", "'£'", "CSV UTF-8"), at="csv-not-utf8.csv"
+    ),
+    Case("csv-empty", E, 1, ("the file is empty", "id, module, start"), at="csv-empty.csv"),
+    Case(
+        "csv-header-typo",
+        E,
+        1,
+        ("unknown column 'modul'", "did you mean 'module'?"),
+        at="csv-header-typo.csv",
+    ),
+    Case(
+        "progress-day-first-date",
+        E,
+        2,
+        ("row 2, column 'date'", "'31/02/2026' is not a real date"),
+        at="progress-day-first-date.csv",
+    ),
+    Case(
+        "progress-semicolon",
+        W,
+        1,
+        ("separated by semicolons", "'CSV UTF-8 (Comma delimited)'"),
+        at="progress-semicolon.csv",
+    ),
+    Case(
+        "progress-not-utf8", E, 3, ("not UTF-8", "0x96", "'–'"), at="progress-not-utf8.csv"
+    ),
 ]
 
 

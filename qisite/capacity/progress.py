@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from qisite.csv_cells import CellError, cell_date, decode_csv, detect_separator, separator_warning
 from qisite.problems import Position, Problem, suggest
 
 COLUMNS = ("date", "audience", "module", "completed")
@@ -66,7 +67,8 @@ def read_progress_csv(
     text: str, file: str, audiences: Collection[str], modules: Collection[str]
 ) -> tuple[list[ProgressRow], list[Problem]]:
     """Rows and problems of one progress CSV; ``file`` is the name used in messages."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    separator = detect_separator(text, COLUMNS)
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=separator)
     header = next(reader, None)
     if not header or not any(h.strip() for h in header):
         return [], [Problem.error(Position(file, 1, 1), (), "the file is empty", _header_hint())]
@@ -74,6 +76,8 @@ def read_progress_csv(
     problems = list(_header_problems(file, header, names))
     if problems:
         return [], problems
+    if separator != ",":
+        problems.append(separator_warning(file, separator))
     at = {name: number for number, name in enumerate(names)}
     rows: list[ProgressRow] = []
     # Numbered as a spreadsheet numbers its rows: the header is row 1.
@@ -182,9 +186,9 @@ def _read_row(
 
     when = None
     try:
-        when = date.fromisoformat(cell("date"))
-    except ValueError:
-        problem("date", f"'{cell('date')}' is not a date", "write dates like 2027-03-31")
+        when = cell_date(cell("date"))
+    except CellError as error:
+        problem("date", error.message, error.hint)
     completed = None
     if re.fullmatch(r"\d+|\d{1,3}(?:,\d{3})+", cell("completed")):  # 1200 or 1,200
         completed = int(cell("completed").replace(",", ""))
@@ -220,12 +224,15 @@ def load_progress(
         display = progress_file_display(curriculum_display, name)
         path = base_dir / name
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            text, unreadable = decode_csv(path.read_bytes(), display)
         except FileNotFoundError:
             problems.append(Problem.error(Position(display, 0, 0), (), "file not found"))
             continue
-        except (OSError, UnicodeDecodeError) as error:
+        except OSError as error:
             problems.append(Problem.error(Position(display, 0, 0), (), f"cannot read it: {error}"))
+            continue
+        if text is None:
+            problems.extend([unreadable] if unreadable else [])
             continue
         found_rows, found = read_progress_csv(text, display, audiences, modules)
         rows.extend(found_rows)

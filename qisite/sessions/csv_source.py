@@ -8,6 +8,7 @@ the column, so an organiser can find the cell in their spreadsheet.
 from __future__ import annotations
 
 import csv
+import difflib
 import posixpath
 import re
 from collections.abc import Iterator
@@ -17,6 +18,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from qisite.csv_cells import (
+    CellError,
+    cell_datetime,
+    decode_csv,
+    detect_separator,
+    separator_warning,
+)
 from qisite.model import Curriculum, Session
 from qisite.problems import Position, Problem, suggest
 from qisite.yaml_source import SourceMap
@@ -63,29 +71,45 @@ class SessionFiles:
     problems: list[Problem] = field(default_factory=list)
 
 
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?=\s|$)")
-_SECONDS = re.compile(r"^(\d{1,2}:\d{2}):00$")
+_SECONDS = re.compile(r"^(\d{1,2}[:.]\d{2}):00$")
+_TIME_OF_DAY = re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?$")
 
 
 def _cell_value(column: str, text: str) -> Any:
-    """A cell as the model reads it, forgiving what spreadsheets do to dates and words."""
+    """A cell as the model reads it, forgiving what spreadsheets do to dates and words.
+
+    Dates are read here, by the rules every CSV shares, so that a message
+    quotes the cell as it was typed; raises CellError for one that cannot be read.
+    """
     if column in _LIST_COLUMNS:
         return [part.strip() for part in text.split(";") if part.strip()]
+    if column == "end" and _TIME_OF_DAY.match(text):
+        return _SECONDS.sub(r"\1", text)  # a time alone (15:00:00 as spreadsheets save it)
     if column in ("start", "end"):
-        # A UK spreadsheet saves 14/01/2027 12:30 (day first); and times with seconds.
-        text = _UK_DATE.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", text)
-        text = _SECONDS.sub(r"\1", text)
+        return cell_datetime(text)
     if column == "status":
         return text.lower()
     return text
 
 
+def _read_cell(data: dict[str, Any], column: str, text: str) -> list[CellError]:
+    """Put the cell's value in ``data``; the error that stopped it, if any."""
+    try:
+        data[column] = _cell_value(column, text)
+    except CellError as error:
+        return [error]
+    return []
+
+
 def _header_problems(display: str, header: list[str]) -> Iterator[Problem]:
     seen: dict[str, int] = {}
+    meant: set[str] = set()
     for number, name in enumerate(header, start=1):
         if not name:
             continue
         if name not in COLUMNS:
+            close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
+            meant.update(close)
             yield Problem.error(
                 Position(display, 1, number),
                 (name,),
@@ -101,7 +125,7 @@ def _header_problems(display: str, header: list[str]) -> Iterator[Problem]:
         else:
             seen[name] = number
     for name in REQUIRED_COLUMNS:
-        if name not in seen:
+        if name not in seen and name not in meant:  # a misspelt column is reported once, above
             yield Problem.error(
                 Position(display, 1, 1),
                 (name,),
@@ -114,25 +138,31 @@ def read_session_file(path: Path, display: str) -> SessionFiles:
     """Read one sessions CSV; never raises for bad input."""
     found = SessionFiles()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text, unreadable = decode_csv(path.read_bytes(), display)
     except FileNotFoundError:
         found.problems.append(Problem.error(Position(display, 0, 0), (), "file not found"))
         return found
-    except UnicodeDecodeError as error:
+    if text is None:
+        found.problems.extend([unreadable] if unreadable else [])
+        return found
+    if not text.strip():
         found.problems.append(
             Problem.error(
                 Position(display, 1, 1),
                 (),
-                f"the file is not UTF-8 text ({error.reason} at byte {error.start})",
-                "save it as 'CSV UTF-8' from your spreadsheet",
+                "the file is empty",
+                "the first row names the columns: " + ", ".join(REQUIRED_COLUMNS) + ", ...",
             )
         )
         return found
-    reader = csv.reader(text.splitlines(keepends=True))
+    separator = detect_separator(text, COLUMNS)
+    if separator != ",":
+        found.problems.append(separator_warning(display, separator))
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=separator)
     header = [name.strip().lower() for name in next(reader, [])]
     header_problems = list(_header_problems(display, header))
     found.problems.extend(header_problems)
-    if any(p.path and p.path[0] in REQUIRED_COLUMNS for p in header_problems):
+    if not set(REQUIRED_COLUMNS) <= set(header):
         return found
     columns = {name: number for number, name in enumerate(header, start=1) if name in COLUMNS}
     while True:
@@ -158,11 +188,21 @@ def read_session_file(path: Path, display: str) -> SessionFiles:
                 )
             )
             continue
-        data = {
-            name: _cell_value(name, cell.strip())
+        data: dict[str, Any] = {}
+        unreadable = [
+            Problem.error(
+                Position(display, line, columns[name]),
+                (name,),
+                f"row {line}: {error.message}",
+                error.hint,
+            )
             for name, cell in zip(header, cells, strict=False)
             if name in columns and cell.strip()
-        }
+            for error in _read_cell(data, name, cell.strip())
+        ]
+        if unreadable:
+            found.problems.extend(unreadable)
+            continue
         empty = [name for name in REQUIRED_COLUMNS if name not in data]
         for name in empty:
             found.problems.append(
