@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qisite.problems import Position, Problem, report_lines, suggest
+from qisite.sessions.expand import slugify
 
 
 def test_did_you_mean_ignores_case() -> None:
@@ -30,3 +31,10 @@ def test_a_long_list_is_capped_errors_first_and_a_shared_hint_given_once() -> No
     assert sum("quote it" in line for line in shown) == 1
     assert lines[50] == "... and 70 more problems not shown"
     assert lines[51] == "120 of these problems have one likely cause: quote it"
+
+
+def test_the_academy_slug_keeps_accented_letters_as_plain_letters() -> None:
+    assert slugify("Académie d'amélioration") == "academie-d-amelioration"
+    assert slugify("Ysbyty Gŵyr QI Academy") == "ysbyty-gwyr-qi-academy"
+    assert slugify("Straße & Œuvre") == "strasse-oeuvre"
+    assert slugify("日本") == "academy"

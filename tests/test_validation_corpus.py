@@ -101,6 +101,12 @@ CASES = [
     Case("bad-url-javascript", E, 8, ("'javascript:alert(1)'", "https://")),
     Case("bad-url-no-host", E, 8, ("'https://'", "no host")),
     Case("bad-timezone", E, 6, ("'London'", "Europe/London")),
+    Case(
+        "feed-id-unset",
+        W,
+        2,
+        ("academy.feed_id: not set", "add 'feed_id: academie-d-amelioration' under academy:"),
+    ),
     # The plan
     Case("dose-gap", W, 27, ("warning", "gap in the plan", "'all-staff'", "'variation'")),
     # Files that are not a curriculum at all

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, time
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -29,9 +30,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+_PLAIN_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+"""Letters that Unicode does not decompose into a plain letter and a mark."""
+
+
 def id_from(text: str) -> str | None:
-    """The usable id an organiser most likely meant by ``text`` ('QI Basics' -> 'qi-basics')."""
-    meant = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """The usable id ``text`` makes: 'QI Basics' -> 'qi-basics', "Académie d'amélioration"
+    -> 'academie-d-amelioration' (accented letters kept as their plain forms)."""
+    plain = unicodedata.normalize("NFKD", text.lower().translate(_PLAIN_LETTERS))
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    meant = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
     return meant if _ID.match(meant) else None
 
 

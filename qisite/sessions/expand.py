@@ -8,7 +8,6 @@ rebuilt feed updates subscribers' calendars rather than duplicating events.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -20,6 +19,7 @@ from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
 
 from qisite.model import Curriculum, Session, SessionPart, SessionStatus
 from qisite.model.sessions import Frequency, Repeat
+from qisite.model.types import id_from
 
 if TYPE_CHECKING:
     from qisite.sessions.csv_source import CsvRow
@@ -65,7 +65,7 @@ class Occurrence:
 
 
 def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "academy"
+    return id_from(text) or "academy"
 
 
 def academy_slug(curriculum: Curriculum) -> str:

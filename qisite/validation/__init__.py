@@ -18,6 +18,7 @@ CHECKS: list[Check] = [
     references.ihi_codes,
     references.repeated_entries,
     session_checks.sessions,
+    session_checks.feed_id_unset,
     ihi.duplicate_courses,
     capacity.check,
     language.language,

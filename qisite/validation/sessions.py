@@ -15,7 +15,13 @@ from qisite.model import Session
 from qisite.problems import Problem, suggest
 from qisite.sessions.build_time import build_date
 from qisite.sessions.csv_source import CsvRow
-from qisite.sessions.expand import MAX_OCCURRENCES, Occurrence, expand_sessions, repeat_starts
+from qisite.sessions.expand import (
+    MAX_OCCURRENCES,
+    Occurrence,
+    academy_slug,
+    expand_sessions,
+    repeat_starts,
+)
 from qisite.validation.context import CheckContext
 
 PAST_LIMIT = timedelta(days=365)
@@ -340,3 +346,24 @@ def sessions(ctx: CheckContext) -> Iterator[Problem]:
     yield from _overlaps(ctx, list(unique.values()), found)
     yield from _long_past(ctx, list(unique.values()), found)
     yield from _clock_gaps(ctx, list(unique.values()), found)
+
+
+def feed_id_unset(ctx: CheckContext) -> Iterator[Problem]:
+    """Warn when calendar events are named after the academy, so that a rename renames them.
+
+    Every event UID ends with the academy's ``feed_id``; without one the name
+    stands in, and renaming the academy later makes every subscriber's
+    calendar show each session twice.
+    """
+    c = ctx.curriculum
+    if c.academy.feed_id is not None or not (c.sessions or c.session_files):
+        return
+    slug = academy_slug(c)
+    yield ctx.warning(
+        ("academy", "feed_id"),
+        f"not set, so calendar events are known by the academy's name "
+        f"('{slug}'), and renaming the academy would show every session twice in "
+        "subscribers' calendars",
+        f"add 'feed_id: {slug}' under academy: and never change it",
+    )
+
