@@ -130,11 +130,11 @@ def report_lines(problems: Sequence[Problem], limit: int = SHOWN) -> list[str]:
     lines: list[str] = []
     hinted: set[str] = set()
     for problem in shown:
-        if problem.hint and hint_counts[problem.hint] > 1:
-            if problem.hint in hinted:
+        hint = problem.hint
+        if hint and hint_counts[hint] > 1:
+            if hint in hinted:
                 problem = replace(problem, hint=None)
-            else:
-                hinted.add(problem.hint)
+            hinted.add(hint)
         lines.append(str(problem))
     left_out = len(problems) - len(shown)
     if left_out:

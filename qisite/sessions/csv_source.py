@@ -138,12 +138,12 @@ def read_session_file(path: Path, display: str) -> SessionFiles:
     """Read one sessions CSV; never raises for bad input."""
     found = SessionFiles()
     try:
-        text, unreadable = decode_csv(path.read_bytes(), display)
+        text, refusal = decode_csv(path.read_bytes(), display)
     except FileNotFoundError:
         found.problems.append(Problem.error(Position(display, 0, 0), (), "file not found"))
         return found
     if text is None:
-        found.problems.extend([unreadable] if unreadable else [])
+        found.problems.extend([refusal] if refusal else [])
         return found
     if not text.strip():
         found.problems.append(

@@ -142,7 +142,7 @@ def _has_modules(ctx: CheckContext, audience_id: str) -> bool:
     Not its pathway: a prerequisite cycle leaves modules out of the learning
     order, and that is reported once, as the cycle.
     """
-    written = [m.audiences for m in ctx.curriculum.modules]
+    written: list[object] = [m.audiences for m in ctx.curriculum.modules]
     written += [m.get("audiences") for m in ctx.pruned_items("modules")]
     return any(isinstance(a, list) and audience_id in a for a in written)
 
