@@ -142,6 +142,7 @@ def synthetic_curriculum(modules: int) -> dict[str, Any]:
             "headcount": 12000,
             "timezone": "Europe/London",
             "contact": "qi@benchmark.example.nhs.uk",
+            "feed_id": "benchmark-qi-academy",  # what its name gave: the same UIDs as before
         },
         "dose_levels": [{"id": level, "name": level.capitalize()} for level in DOSE_LEVELS],
         "domains": [{"id": d, "name": name} for d, name in DOMAINS],

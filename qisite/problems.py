@@ -119,8 +119,9 @@ def report_lines(problems: Sequence[Problem], limit: int = SHOWN) -> list[str]:
     """The lines that tell ``problems``: at most ``limit`` of them, then a count of the rest.
 
     Errors come first when some must be left out. A hint shared by several
-    problems is given once, at the first of them, and its count at the end:
-    62,000 outcomes with the same mistake are one cause to fix, not 62,000.
+    problems is given once, at the first of them, and when some are left out,
+    the commonest is repeated at the end with its count: 62,000 outcomes with
+    the same mistake are one cause to fix, not 62,000.
     """
     shown = list(problems)
     if len(shown) > limit:
@@ -140,7 +141,7 @@ def report_lines(problems: Sequence[Problem], limit: int = SHOWN) -> list[str]:
     if left_out:
         lines.append(f"... and {left_out:,} more problem{'s' * (left_out != 1)} not shown")
     common = [(hint, n) for hint, n in hint_counts.most_common() if n > 1]
-    if common and (left_out or common[0][1] >= 3):
+    if common and left_out:  # the hint may be on none of the lines shown: say it here
         hint, count = common[0]
         lines.append(f"{count:,} of these problems have one likely cause: {hint}")
     return lines

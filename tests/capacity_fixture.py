@@ -8,6 +8,7 @@ academy:
   organisation: Test Hospitals NHS Trust
   headcount: 4000
   contact: qi@test.example.nhs.uk
+  feed_id: test-qi-academy
 
 dose_levels:
   - {id: awareness, name: Awareness}

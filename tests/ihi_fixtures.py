@@ -8,6 +8,7 @@ academy:
   organisation: Test NHS Trust
   headcount: 1000
   contact: qi@test.example.nhs.uk
+  feed_id: test-qi-academy
   booking: https://booking.test.example/academy
 dose_levels:
   - {id: awareness, name: Awareness}
