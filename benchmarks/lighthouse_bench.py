@@ -62,10 +62,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
+from qisite.loading import load_curriculum
 
 from benchmarks.baseline import write_baseline
 from benchmarks.build_bench import build_once, write_project
-from qisite.loading import load_curriculum
 from qisite.site import paths
 from qisite.site.urls import page_url
 

@@ -14,12 +14,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from qisite.capacity.progress import ProgressRow
 from qisite.filewriter import BackgroundWriter
-from qisite.loading import load_curriculum
-from qisite.model import Curriculum
+from qisite.inputs import load_inputs
+from qisite.model import Curriculum, Inputs
 from qisite.problems import report_lines
-from qisite.sessions.csv_source import CsvRow
 from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
 from qisite.site.headings import headings_in
 
@@ -35,11 +33,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.curriculum: Curriculum | None = None
-        self.curriculum_path: Path | None = None
-        self.base_dir = Path()
-        self.session_rows: list[CsvRow] | None = None
-        self.progress_rows: list[ProgressRow] | None = None
+        self.inputs: Inputs | None = None
+        self.watched: tuple[Path, ...] = ()
         self.site: SiteContext | None = None
         self.stashed_html: dict[str, list[str]] = {}
         self.unindexed_html: dict[str, list[str]] = {}
@@ -50,9 +45,9 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.curriculum_path = (config_dir / self.config.curriculum).resolve()
-        display = _display(self.curriculum_path, config_dir)
-        loaded = load_curriculum(self.curriculum_path, display)
+        curriculum_path = (config_dir / self.config.curriculum).resolve()
+        display = _display(curriculum_path, config_dir)
+        loaded = load_inputs(curriculum_path, display)
         for line in report_lines(loaded.warnings):
             log.warning(line)
         if not loaded.ok:
@@ -60,12 +55,11 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 f"{display} has {len(loaded.errors)} error(s); nothing was built:\n"
                 + "\n".join(report_lines(loaded.errors))
             )
-        self.curriculum = loaded.require()
-        # Keep what the build needs, not the whole LoadResult: the position of every
-        # key in the curriculum (for the messages above) is 25 MB at 1,000 modules.
-        self.base_dir = loaded.base_dir
-        self.session_rows = loaded.session_rows
-        self.progress_rows = loaded.progress_rows
+        inputs = loaded.require()
+        self.watched = inputs.files
+        # Keep the inputs without the position of every key in the curriculum (for the
+        # messages above): that is 25 MB at 1,000 modules, and the pages never need it.
+        self.inputs = inputs.without_positions()
         # Our own stylesheets and scripts, served from the site itself (never another host).
         config.extra_css.extend(p for p in assets.stylesheets() if p not in config.extra_css)
         known = {str(script) for script in config.extra_javascript}
@@ -75,14 +69,11 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     # Run after other plugins have added their files, so that ours win on a clash.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        assert self.curriculum is not None
+        assert self.inputs is not None
         site = self.site = SiteContext(
-            self.curriculum,
+            self.inputs,
             use_directory_urls=config.use_directory_urls,
-            module_bodies=_take_module_bodies(files, self.curriculum),
-            base_dir=self.base_dir,
-            session_rows=self.session_rows,
-            progress_rows=self.progress_rows,
+            module_bodies=_take_module_bodies(files, self.inputs.curriculum),
         )
         self.writer = BackgroundWriter()
         self.generated_pages = set()
@@ -144,7 +135,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when the curriculum or a session or progress CSV it names is edited."""
-        for path in _watched_files(self.curriculum_path, self.curriculum):
+        for path in self.watched:
             server.watch(str(path))
         return server
 
@@ -173,13 +164,6 @@ class _WrittenInBackground(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         self.writer.add(self.abs_dest_path, self.content_bytes)
-
-
-def _watched_files(curriculum_path: Path | None, curriculum: Curriculum | None) -> list[Path]:
-    if curriculum_path is None:
-        return []
-    named = [*curriculum.session_files, *curriculum.progress_files] if curriculum else []
-    return [curriculum_path, *(curriculum_path.parent / name for name in named)]
 
 
 def _display(path: Path, config_dir: Path) -> str:

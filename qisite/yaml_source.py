@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -351,48 +350,3 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         hint = "write the values out instead of using '&' anchors and '*' aliases"
         return YamlDocument(None, builder.source, [Problem.error(where, (), error.message, hint)])
     return YamlDocument(data, builder.source, builder.problems)
-
-
-def read_yaml(path: Path, display_name: str | None = None) -> YamlDocument:
-    name = display_name or str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        return YamlDocument(
-            None,
-            SourceMap(name),
-            [
-                Problem.error(
-                    Position(name, 0, 0),
-                    (),
-                    "file not found",
-                    hint="check the name and the folder; by default qisite looks for "
-                    "curriculum.yaml in the current folder",
-                )
-            ],
-        )
-    except (IsADirectoryError, PermissionError) as error:
-        return YamlDocument(
-            None,
-            SourceMap(name),
-            [Problem.error(Position(name, 0, 0), (), f"cannot read the file: {error.strerror}")],
-        )
-    except UnicodeDecodeError as error:
-        before = error.object[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        return YamlDocument(
-            None,
-            SourceMap(name),
-            [
-                Problem.error(
-                    Position(name, line, column),
-                    (),
-                    f"the file is not UTF-8 text: byte 0x{error.object[error.start]:02x} "
-                    "cannot be read (it is probably an accented letter or a symbol "
-                    "saved in another encoding)",
-                    hint="save the file as UTF-8 from your editor",
-                )
-            ],
-        )
-    return parse_yaml(text, name)

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from bs4 import Tag
 
-from qisite.catalogue import catalogue_for
-from qisite.loading import load_curriculum
+from qisite.inputs import inputs_of, load_inputs
 from qisite.model import Curriculum
 from qisite.site import paths
 from qisite.site.urls import page_url
@@ -20,7 +19,7 @@ from tests.sitebuild import BuiltSite
 
 
 def curriculum_of(site: BuiltSite) -> Curriculum:
-    return load_curriculum(site.root / "curriculum.yaml").require()
+    return load_inputs(site.root / "curriculum.yaml").require().curriculum
 
 
 def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -57,7 +56,7 @@ def check_pathways(site: BuiltSite, curriculum: Curriculum, use_directory_urls: 
 
 
 def check_ihi_links(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
-    catalogue = catalogue_for(curriculum)
+    catalogue = inputs_of(curriculum).catalogue
     for audience in curriculum.audiences:
         article = site.content(url_of(paths.pathway(audience.id), use_directory_urls))
         for item in article.select("[data-qisite-module]"):

@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from qisite.loading import LoadResult, load_curriculum
-from qisite.model import Curriculum
+from qisite.inputs import Loaded, load_inputs
+from qisite.model import Curriculum, Inputs
 
 BASE = textwrap.dedent(
     """\
@@ -56,15 +56,33 @@ def curriculum_text(sessions: str = "", extra: str = "") -> str:
 
 def load(
     tmp_path: Path, sessions: str = "", extra: str = "", files: dict[str, str] | None = None
-) -> LoadResult:
+) -> Loaded:
     for name, content in (files or {}).items():
         (tmp_path / name).write_text(content, encoding="utf-8")
     path = tmp_path / "curriculum.yaml"
     path.write_text(curriculum_text(sessions, extra), encoding="utf-8")
-    return load_curriculum(path, "curriculum.yaml")
+    return load_inputs(path, "curriculum.yaml")
 
 
-def curriculum(tmp_path: Path, sessions: str = "", **kwargs: Any) -> Curriculum:
+def inputs(tmp_path: Path, sessions: str = "", **kwargs: Any) -> Inputs:
+    """The fixture academy's inputs, read from files written into ``tmp_path``; valid."""
     result = load(tmp_path, sessions, **kwargs)
     assert result.ok, "\n".join(str(p) for p in result.problems)
     return result.require()
+
+
+def curriculum(tmp_path: Path, sessions: str = "", **kwargs: Any) -> Curriculum:
+    return inputs(tmp_path, sessions, **kwargs).curriculum
+
+
+def count_reads(monkeypatch: Any) -> list[str]:
+    """Names of the files read with ``Path.read_text`` from now on (the input step's way)."""
+    names: list[str] = []
+    read_text = Path.read_text
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> str:
+        names.append(path.name)
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counting)
+    return names

@@ -9,7 +9,7 @@ import pytest
 from benchmarks.baseline import average_text_length, write_baseline
 from benchmarks.build_bench import Result, cpu_line, parse_sizes, summary_line, write_project
 from benchmarks.synthetic import SESSIONS_PER_MODULE, audience_count, synthetic_curriculum
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from qisite.views.pathways import all_pathways
 
 
@@ -17,9 +17,9 @@ from qisite.views.pathways import all_pathways
 def test_synthetic_academy_validates_without_problems(tmp_path: Path, size: int) -> None:
     """No warnings either: a clash of rooms would flood the build log and skew timings."""
     project = write_project(tmp_path / "p", size)
-    result = load_curriculum(project / "curriculum.yaml")
-    assert result.problems == []
-    curriculum = result.require()
+    result = load_inputs(project / "curriculum.yaml")
+    assert result.problems == ()
+    curriculum = result.require().curriculum
     assert len(curriculum.modules) == size
     assert len(curriculum.audiences) == audience_count(size)
     assert len(curriculum.dose_levels) == 4

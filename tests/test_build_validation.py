@@ -9,7 +9,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from tests.sitebuild import REPO, build_site, make_project
 
 BROKEN = REPO / "tests" / "broken"
@@ -21,7 +21,7 @@ def cli_lines(case: str, tmp_path: Path) -> list[str]:
     copy = tmp_path / "check" / "curriculum.yaml"
     copy.parent.mkdir()
     copy.write_bytes((BROKEN / f"{case}.yaml").read_bytes())
-    return [str(p) for p in load_curriculum(copy, "curriculum.yaml").errors]
+    return [str(p) for p in load_inputs(copy, "curriculum.yaml").errors]
 
 
 def plugin_error(root: Path, curriculum: str) -> str:

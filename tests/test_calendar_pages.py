@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from qisite.i18n import words_for
+from qisite.inputs.translations import words_for
 from qisite.sessions import occurrences
 from qisite.site.calendar import PAGE_LIMIT, calendar_pages
 from tests.browser import axe_violations, describe, serve
-from tests.session_fixtures import curriculum, curriculum_text
+from tests.session_fixtures import curriculum_text, inputs
 from tests.sitebuild import BuiltSite, build_site
 
 TIMES = ("09:00", "11:00", "13:00", "15:00")
@@ -31,7 +31,7 @@ def _busy_september(days: range) -> str:
 
 
 def test_a_quiet_month_is_one_page(tmp_path: Path) -> None:
-    found = occurrences(curriculum(tmp_path, _busy_september(range(1, 4))), tmp_path)
+    found = occurrences(inputs(tmp_path, _busy_september(range(1, 4))))
     pages = calendar_pages(found, words_for())
     assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
         ("2027-09", "September 2027", 12),
@@ -42,7 +42,7 @@ def test_a_quiet_month_is_one_page(tmp_path: Path) -> None:
 def test_a_busy_month_splits_by_whole_days_and_the_parts_cover_the_month(
     tmp_path: Path,
 ) -> None:
-    found = occurrences(curriculum(tmp_path, _busy_september(range(1, 31))), tmp_path)
+    found = occurrences(inputs(tmp_path, _busy_september(range(1, 31))))
     pages = calendar_pages(found, words_for(), limit=50)
     # 12 days of four sittings fit under 50; the next part starts where the last stopped.
     assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
@@ -55,7 +55,7 @@ def test_a_busy_month_splits_by_whole_days_and_the_parts_cover_the_month(
 
 
 def test_a_day_busier_than_the_limit_stays_on_one_page(tmp_path: Path) -> None:
-    found = occurrences(curriculum(tmp_path, _busy_september(range(1, 3))), tmp_path)
+    found = occurrences(inputs(tmp_path, _busy_september(range(1, 3))))
     pages = calendar_pages(found, words_for(), limit=3)
     assert [(p.label, len(p.occurrences)) for p in pages] == [
         ("1 September 2027", 4),

@@ -9,11 +9,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from qisite.capacity.check import check_capacity, cumulative, places_offered, rows_for
-from qisite.capacity.progress import ProgressRow
 from qisite.capacity.targets import deepest_module, plan_targets
 from qisite.capacity.wording import places, verdict
-from qisite.i18n import words_for
-from qisite.model import Curriculum
+from qisite.inputs.translations import words_for
+from qisite.model import Curriculum, ProgressRow
 from qisite.yaml_source import parse_yaml
 from tests.capacity_fixture import CURRICULUM
 

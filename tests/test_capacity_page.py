@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
+from qisite.inputs import inputs_of
 from qisite.model import Curriculum
 from qisite.site import capacity
 from qisite.site.context import SiteContext
@@ -174,7 +173,7 @@ def test_without_targets_the_page_still_gives_the_rules_of_thumb(tmp_path: Path)
     data = parse_yaml(CURRICULUM, "curriculum.yaml").data
     del data["targets"], data["progress_files"]
     data["academy"]["headcount"] = 12000
-    (output,) = capacity.produce(SiteContext(Curriculum.model_validate(data), base_dir=tmp_path))
+    (output,) = capacity.produce(SiteContext(inputs_of(Curriculum.model_validate(data))))
     page = BeautifulSoup(output.content, "html.parser")
     rules = {r["data-qisite-rule"]: cells(r) for r in page.select("[data-qisite-rule]")}
     assert rules["internal-experts"][1:3] == ["45 to 60 people", "no target set"]
@@ -187,22 +186,11 @@ def test_a_build_reads_the_progress_files_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The page shows the counts validation checked, not a second reading of the files."""
-    import qisite.capacity.report as report
-    import qisite.validation.context as context
+    from tests.session_fixtures import count_reads
 
-    calls: list[list[str]] = []
-
-    def counting(load: Callable[..., Any]) -> Callable[..., Any]:
-        def wrapped(names: list[str], *args: Any) -> Any:
-            calls.append(list(names))
-            return load(names, *args)
-
-        return wrapped
-
-    monkeypatch.setattr(context, "load_progress", counting(context.load_progress))
-    monkeypatch.setattr(report, "load_progress", counting(report.load_progress))
+    reads = count_reads(monkeypatch)
     built = build_site(tmp_path, curriculum=CURRICULUM, extra_files={"progress.csv": PROGRESS})
 
-    assert calls == [["progress.csv"]]
+    assert reads.count("progress.csv") == 1
     page = built.html("capacity/")
     assert page.select("[data-qisite-chart]")  # the counts still reach the run charts

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from qisite.capacity.progress import looks_personal, read_progress_csv
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
+from qisite.inputs.progress_csv import looks_personal, parse_progress_csv
 from tests.capacity_fixture import CURRICULUM, PROGRESS
 
 AUDIENCES = {"all-staff", "board"}
@@ -16,7 +16,7 @@ MODULES = {"intro", "board-data"}
 
 
 def read(text: str):
-    return read_progress_csv(text, "data/progress.csv", AUDIENCES, MODULES)
+    return parse_progress_csv(text, "data/progress.csv", AUDIENCES, MODULES)
 
 
 def test_reads_aggregate_counts() -> None:
@@ -114,7 +114,7 @@ def test_validation_reports_a_personal_column_through_load(tmp_path: Path) -> No
     (tmp_path / "progress.csv").write_text(
         "date,audience,staff number,completed\n2027-01-31,board,12345,3\n", encoding="utf-8"
     )
-    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    result = load_inputs(tmp_path / "curriculum.yaml", "curriculum.yaml")
     assert not result.ok
     (error,) = result.errors
     assert str(error).startswith("progress.csv:1:3: error: column 'staff number' looks like")
@@ -122,7 +122,7 @@ def test_validation_reports_a_personal_column_through_load(tmp_path: Path) -> No
 
 def test_validation_reports_a_missing_progress_file(tmp_path: Path) -> None:
     (tmp_path / "curriculum.yaml").write_text(CURRICULUM, encoding="utf-8")
-    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    result = load_inputs(tmp_path / "curriculum.yaml", "curriculum.yaml")
     (error,) = result.errors
     assert error.path == ("progress_files", 0)
     assert "progress file 'progress.csv' not found" in error.message
@@ -131,7 +131,7 @@ def test_validation_reports_a_missing_progress_file(tmp_path: Path) -> None:
 def test_the_fixture_is_valid(tmp_path: Path) -> None:
     (tmp_path / "curriculum.yaml").write_text(CURRICULUM, encoding="utf-8")
     (tmp_path / "progress.csv").write_text(PROGRESS, encoding="utf-8")
-    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    result = load_inputs(tmp_path / "curriculum.yaml", "curriculum.yaml")
     assert result.ok, [str(p) for p in result.problems]
     assert result.warnings == []
 
@@ -147,7 +147,7 @@ def test_rows_that_would_not_count_as_meant_are_warned(tmp_path: Path) -> None:
         "2026-06-30,board,intro,2\n",  # the board's target counts 'board-data'
         encoding="utf-8",
     )
-    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    result = load_inputs(tmp_path / "curriculum.yaml", "curriculum.yaml")
     assert result.ok
     first, second = result.warnings
     assert str(first).startswith("progress.csv:2:1: warning: row 2: module 'intro' counts")
@@ -164,7 +164,7 @@ def test_a_count_dated_after_the_build_is_warned(
     (tmp_path / "progress.csv").write_text(
         "date,audience,completed\n2026-12-31,board,1\n2072-01-31,board,2\n", encoding="utf-8"
     )
-    result = load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    result = load_inputs(tmp_path / "curriculum.yaml", "curriculum.yaml")
     found = [str(w) for w in result.warnings if str(w).startswith("progress.csv")]
     assert found == [
         "progress.csv:3:1: warning: row 3, column 'date': 2072-01-31 is after today "

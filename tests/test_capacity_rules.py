@@ -16,7 +16,7 @@ from qisite.capacity.rules import (
     whole,
 )
 from qisite.capacity.wording import figure, rule
-from qisite.i18n import words_for
+from qisite.inputs.translations import words_for
 
 
 def test_4000_staff() -> None:

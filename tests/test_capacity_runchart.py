@@ -6,7 +6,7 @@ import itertools
 from datetime import date
 
 from qisite.capacity.runchart import BOTTOM, HEIGHT, LEFT, RIGHT, TOP, WIDTH, nice_step, run_chart
-from qisite.i18n import words_for
+from qisite.inputs.translations import words_for
 
 SERIES = [
     (date(2027, 1, 31), 10),

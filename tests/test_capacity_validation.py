@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qisite.loading import LoadResult, load_curriculum
+from qisite.inputs import Loaded, load_inputs
 from tests.capacity_fixture import CURRICULUM, PROGRESS
 
 BASE_TARGETS = CURRICULUM[CURRICULUM.index("targets:") : CURRICULUM.index("progress_files:")]
 
 
-def load_with_targets(tmp_path: Path, targets: str) -> LoadResult:
+def load_with_targets(tmp_path: Path, targets: str) -> Loaded:
     text = CURRICULUM.replace(BASE_TARGETS, targets)
     (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "progress.csv").write_text(PROGRESS, encoding="utf-8")
-    return load_curriculum(tmp_path / "curriculum.yaml", "curriculum.yaml")
+    return load_inputs(tmp_path / "curriculum.yaml", "curriculum.yaml")
 
 
 def line_of(tmp_path: Path, needle: str) -> int:

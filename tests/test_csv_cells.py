@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from qisite.csv_cells import CellError, cell_date, cell_datetime, decode_csv, detect_separator
-from qisite.sessions.csv_source import COLUMNS, read_session_file
+from qisite.inputs.files import read_session_csv
+from qisite.inputs.sessions_csv import COLUMNS
 
 
 @pytest.mark.parametrize(
@@ -76,7 +77,7 @@ def test_a_sessions_file_saved_by_excel_on_windows_is_read(tmp_path: Path) -> No
     path.write_bytes(
         "\ufeffid;module;start;end\r\nb1;qi-basics;14/01/2027 12:30;13:30:00\r\n".encode()
     )
-    found = read_session_file(path, "s.csv")
+    found = read_session_csv(path, "s.csv", "s.csv")
     assert [p.message for p in found.problems if p.is_error] == []
     [row] = found.rows
     assert row.session.start == datetime(2027, 1, 14, 12, 30)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup
 
-from qisite.i18n import words_for
+from qisite.inputs.translations import words_for
 from qisite.site.dates import time_range
 
 LONDON = ZoneInfo("Europe/London")

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 
 from qisite.commands.schema import curriculum_schema
-from qisite.loading import load_curriculum
-from qisite.yaml_source import read_yaml
+from qisite.inputs import load_inputs
+from qisite.inputs.files import read_yaml
 from tests.sitebuild import REPO
 
 CURRICULUM = REPO / "curriculum.yaml"
@@ -17,7 +17,7 @@ SCHEMA = REPO / "curriculum.schema.json"
 
 
 def test_shipped_curriculum_has_no_errors_and_no_warnings() -> None:
-    result = load_curriculum(CURRICULUM)
+    result = load_inputs(CURRICULUM)
     assert [str(p) for p in result.problems] == []
     assert result.ok
 
@@ -57,7 +57,7 @@ def test_schema_rejects_what_the_validator_rejects() -> None:
 
 
 def test_example_academy_covers_every_group_level_and_domain() -> None:
-    curriculum = load_curriculum(CURRICULUM).require()
+    curriculum = load_inputs(CURRICULUM).require().curriculum
     audience_ids = {a.id for a in curriculum.audiences}
     assert {
         "all-staff",
@@ -84,7 +84,7 @@ def test_example_academy_covers_every_group_level_and_domain() -> None:
 
 
 def test_module_bodies_belong_to_modules() -> None:
-    curriculum = load_curriculum(CURRICULUM).require()
+    curriculum = load_inputs(CURRICULUM).require().curriculum
     bodies = sorted(Path(REPO / "content" / "modules").glob("*.md"))
     assert len(bodies) >= 2
     for body in bodies:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from tests.clirun import run_cli
 from tests.sitebuild import REPO
 
@@ -180,7 +180,7 @@ def write_curriculum(folder: Path, text: str) -> Path:
 def test_injected_fault_is_reported_at_its_line(injection: Injection, tmp_path: Path) -> None:
     text, line = inject(injection)
     path = write_curriculum(tmp_path, text)
-    result = load_curriculum(path, "curriculum.yaml")
+    result = load_inputs(path, "curriculum.yaml")
     assert not result.ok
     at_line = [str(p) for p in result.errors if p.position.line == line]
     assert at_line, f"nothing at line {line}:\n" + "\n".join(str(p) for p in result.problems)
@@ -198,7 +198,7 @@ def test_one_fault_gives_one_error(tmp_path: Path) -> None:
             continue
         text, _ = inject(injection)
         path = write_curriculum(tmp_path, text)
-        errors = load_curriculum(path).errors
+        errors = load_inputs(path).errors
         assert len(errors) == 1, injection.name + ":\n" + "\n".join(map(str, errors))
 
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qisite.catalogue import builtin_catalogue, catalogue_for
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
+from qisite.inputs.files import read_builtin_catalogue
 from tests.ihi_fixtures import CURRICULUM
 
 
 def _load(tmp_path: Path, text: str):
     path = tmp_path / "curriculum.yaml"
     path.write_text(text, encoding="utf-8")
-    return load_curriculum(path, "curriculum.yaml")
+    return load_inputs(path, "curriculum.yaml")
 
 
 def test_builtin_catalogue_holds_the_thirteen_certificate_courses() -> None:
-    catalogue = builtin_catalogue()
+    catalogue = read_builtin_catalogue()
     assert len(catalogue.basic_certificate) == 13
     assert len(set(catalogue.basic_certificate)) == 13
     assert [c.code for c in catalogue.certificate_courses()] == list(catalogue.basic_certificate)
@@ -25,7 +25,7 @@ def test_builtin_catalogue_holds_the_thirteen_certificate_courses() -> None:
 
 
 def test_builtin_urls_are_catalogue_pages_not_guid_links() -> None:
-    catalogue = builtin_catalogue()
+    catalogue = read_builtin_catalogue()
     for code, course in catalogue.courses.items():
         assert course.url, f"{code} has no address"
         assert course.url.startswith("https://www.ihi.org/"), course.url
@@ -34,15 +34,15 @@ def test_builtin_urls_are_catalogue_pages_not_guid_links() -> None:
 
 
 def test_curriculum_entries_replace_and_add_courses(tmp_path: Path) -> None:
-    curriculum = _load(tmp_path, CURRICULUM).require()
-    catalogue = catalogue_for(curriculum)
+    catalogue = _load(tmp_path, CURRICULUM).require().catalogue
     assert catalogue.courses["QI 101"].title == "Improvement from first principles"
     assert catalogue.url_for("QI 101") == "https://learning.test.example/qi-101"
     assert catalogue.courses["LOC 101"].title == "A local course of our own"
     # No address given: the course links to IHI's catalogue page.
     assert catalogue.url_for("LOC 101") == catalogue.catalogue_url
     # The built-in catalogue itself is untouched.
-    assert builtin_catalogue().courses["QI 101"].title == "Introduction to Health Care Improvement"
+    builtin = read_builtin_catalogue()
+    assert builtin.courses["QI 101"].title == "Introduction to Health Care Improvement"
 
 
 def test_module_may_use_a_course_the_curriculum_adds(tmp_path: Path) -> None:

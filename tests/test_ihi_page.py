@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qisite.catalogue import catalogue_for
-from qisite.loading import load_curriculum
+from qisite.inputs import inputs_of, load_inputs
 from qisite.views.pathways import all_pathways
 from tests.ihi_fixtures import CURRICULUM, EXPECTED_COVERAGE
 from tests.sitebuild import REPO, BuiltSite, build_site
@@ -21,8 +20,8 @@ def test_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def _every_code_is_a_link_with_its_title(site: BuiltSite, curriculum_path: Path) -> int:
-    curriculum = load_curriculum(curriculum_path).require()
-    catalogue = catalogue_for(curriculum)
+    curriculum = load_inputs(curriculum_path).require().curriculum
+    catalogue = inputs_of(curriculum).catalogue
     page = site.content("ihi-open-school/")
     codes = {code for module in curriculum.modules for code in module.ihi_open_school}
     for code in codes:
@@ -98,7 +97,7 @@ def test_nav_has_the_ihi_and_my_learning_pages(example_site: BuiltSite) -> None:
 def test_my_learning_embeds_pathways_by_module_id(test_site: BuiltSite) -> None:
     page = test_site.content("my-learning/")
     data = json.loads(page.select_one("[data-qisite-my-learning]")["data-qisite-my-learning"])
-    curriculum = load_curriculum(test_site.root / "curriculum.yaml").require()
+    curriculum = load_inputs(test_site.root / "curriculum.yaml").require().curriculum
     assert data["schema"] == 1
     assert [(p["id"], p["modules"]) for p in data["pathways"]] == [
         (p.audience.id, [m.id for m in p.modules]) for p in all_pathways(curriculum)

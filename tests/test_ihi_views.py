@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qisite.catalogue import catalogue_for
-from qisite.loading import load_curriculum
+from qisite.inputs import inputs_of, load_inputs
 from qisite.model import Curriculum
 from qisite.views.ihi import ihi_overview
 from tests.ihi_fixtures import CURRICULUM, EXPECTED_COVERAGE
@@ -17,11 +16,11 @@ from tests.ihi_fixtures import CURRICULUM, EXPECTED_COVERAGE
 def curriculum(tmp_path: Path) -> Curriculum:
     path = tmp_path / "curriculum.yaml"
     path.write_text(CURRICULUM, encoding="utf-8")
-    return load_curriculum(path).require()
+    return load_inputs(path).require().curriculum
 
 
 def test_certificate_coverage_is_right_for_each_pathway(curriculum: Curriculum) -> None:
-    catalogue = catalogue_for(curriculum)
+    catalogue = inputs_of(curriculum).catalogue
     overview = ihi_overview(curriculum, catalogue)
     assert [c.audience.id for c in overview.coverage] == ["everyone", "leaders", "experts"]
     for cover in overview.coverage:
@@ -37,13 +36,13 @@ def test_certificate_coverage_is_right_for_each_pathway(curriculum: Curriculum) 
 
 
 def test_courses_outside_the_certificate_do_not_count(curriculum: Curriculum) -> None:
-    overview = ihi_overview(curriculum, catalogue_for(curriculum))
+    overview = ihi_overview(curriculum, inputs_of(curriculum).catalogue)
     leaders = next(c for c in overview.coverage if c.audience.id == "leaders")
     assert "QI 201" not in {c.code for c in leaders.covered + leaders.missing}
 
 
 def test_course_uses_name_modules_and_pathways(curriculum: Curriculum) -> None:
-    overview = ihi_overview(curriculum, catalogue_for(curriculum))
+    overview = ihi_overview(curriculum, inputs_of(curriculum).catalogue)
     uses = {u.course.code: u for u in overview.courses}
     assert list(uses)[:4] == ["QI 101", "QI 102", "PS 101", "QI 201"]
     assert [m.id for m in uses["QI 101"].modules] == ["intro"]

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from qisite.views.pathways import all_pathways
 from tests.browser import axe_violations, describe, serve
 from tests.sitebuild import REPO, build_site
@@ -24,7 +24,7 @@ KEY = "qisite.learning-record.v1"
 
 def _shared_module() -> tuple[str, list[str]]:
     """A module of the example academy that is on more than one pathway, and those pathways."""
-    pathways = all_pathways(load_curriculum(REPO / "curriculum.yaml").require())
+    pathways = all_pathways(load_inputs(REPO / "curriculum.yaml").require().curriculum)
     for pathway in pathways:
         for module in pathway.modules:
             having = [p.audience.id for p in pathways if module in p.modules]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qisite.cli import main
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from tests.sitebuild import REPO, build_project
 
 
@@ -23,9 +23,9 @@ def test_new_academy_builds_strict(tmp_path: Path, capsys: pytest.CaptureFixture
     assert text.startswith("# yaml-language-server: $schema=./curriculum.schema.json")
     assert text != (REPO / "curriculum.yaml").read_text(encoding="utf-8")
 
-    loaded = load_curriculum(target / "curriculum.yaml")
-    assert loaded.problems == []
-    curriculum = loaded.require()
+    loaded = load_inputs(target / "curriculum.yaml")
+    assert loaded.problems == ()
+    curriculum = loaded.require().curriculum
 
     site = build_project(target, strict=True)
     assert site.warnings() == []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from tests.sitebuild import REPO
 
 STRAYS = [
@@ -53,7 +53,7 @@ def test_random_slips_give_problems_not_crashes(base: str, tmp_path: Path) -> No
     broken_runs = 0
     for _ in range(150):
         target.write_text(slips(original, rng), encoding="utf-8")
-        result = load_curriculum(target, "curriculum.yaml")
+        result = load_inputs(target, "curriculum.yaml")
         for problem in result.problems:
             assert str(problem).startswith("curriculum.yaml:")
             assert problem.position.line >= 1
@@ -65,7 +65,7 @@ def test_keys_with_brackets_are_reported_as_unknown(tmp_path: Path) -> None:
     text = (REPO / "tests" / "minimal_valid.yaml").read_text(encoding="utf-8")
     target = tmp_path / "curriculum.yaml"
     target.write_text(text.replace("domains:\n", "doma[ins:\n", 1), encoding="utf-8")
-    messages = [str(p) for p in load_curriculum(target, "c.yaml").errors]
+    messages = [str(p) for p in load_inputs(target, "c.yaml").errors]
     assert messages == [
         "c.yaml:16:1: error: doma[ins: unknown key 'doma[ins' (did you mean 'domains'?)"
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from qisite.problems import Position, Problem
 from qisite.yaml_source import parse_yaml
 from tests.sitebuild import REPO
@@ -28,7 +28,7 @@ BROKEN = REPO / "tests" / "broken"
     ],
 )
 def test_problem_points_at_the_right_column(case: str, line: int, column: int) -> None:
-    result = load_curriculum(BROKEN / f"{case}.yaml", "c.yaml")
+    result = load_inputs(BROKEN / f"{case}.yaml", "c.yaml")
     assert [(p.position.line, p.position.column) for p in result.problems] == [(line, column)]
 
 

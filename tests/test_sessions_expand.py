@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from qisite.sessions import occurrences, occurrences_for_modules
-from tests.session_fixtures import curriculum
+from tests.session_fixtures import inputs
 from tests.sitebuild import REPO
 
 
@@ -14,14 +14,14 @@ def _utc(o) -> str:
 
 
 def test_lunchtime_session_follows_the_clock_change(tmp_path) -> None:
-    c = curriculum(
+    c = inputs(
         tmp_path,
         """\
         - {id: summer, module: mod-intro, start: 2027-07-15 12:30, end: "13:30"}
         - {id: winter, module: mod-intro, start: 2027-01-14 12:30, duration: 1h}
         """,
     )
-    found = {o.session_id: o for o in occurrences(c, tmp_path)}
+    found = {o.session_id: o for o in occurrences(c)}
     assert _utc(found["summer"]) == "2027-07-15 11:30"
     assert _utc(found["winter"]) == "2027-01-14 12:30"
     assert (
@@ -30,7 +30,7 @@ def test_lunchtime_session_follows_the_clock_change(tmp_path) -> None:
 
 
 def test_monthly_repeat_with_exception_and_cancellation(tmp_path) -> None:
-    c = curriculum(
+    c = inputs(
         tmp_path,
         """\
         - id: lunch
@@ -45,7 +45,7 @@ def test_monthly_repeat_with_exception_and_cancellation(tmp_path) -> None:
             cancelled: [2027-05-11]
         """,
     )
-    found = occurrences(c, tmp_path)
+    found = occurrences(c)
     dates = [o.start.strftime("%Y-%m-%d %H:%M") for o in found]
     # The second Tuesday of each month, April skipped.
     assert dates == [
@@ -60,7 +60,7 @@ def test_monthly_repeat_with_exception_and_cancellation(tmp_path) -> None:
 
 
 def test_rrule_form_gives_the_same_dates(tmp_path) -> None:
-    c = curriculum(
+    c = inputs(
         tmp_path,
         """\
         - id: lunch
@@ -71,12 +71,12 @@ def test_rrule_form_gives_the_same_dates(tmp_path) -> None:
           exceptions: [2027-04-13]
         """,
     )
-    dates = [o.start.strftime("%Y-%m-%d") for o in occurrences(c, tmp_path)]
+    dates = [o.start.strftime("%Y-%m-%d") for o in occurrences(c)]
     assert dates == ["2027-01-12", "2027-02-09", "2027-03-09", "2027-05-11", "2027-06-08"]
 
 
 def test_cohort_parts_and_filters(tmp_path) -> None:
-    c = curriculum(
+    c = inputs(
         tmp_path,
         """\
         - id: wave-1
@@ -90,7 +90,7 @@ def test_cohort_parts_and_filters(tmp_path) -> None:
         - {id: single, module: mod-intro, start: 2027-02-01 10:00, duration: 2h}
         """,
     )
-    found = occurrences(c, tmp_path)
+    found = occurrences(c)
     wave = occurrences_for_modules(found, ["mod-data"])
     assert [o.part for o in wave] == ["Launch day", "Learning session", "Graduation"]
     assert [o.cancelled for o in wave] == [False, True, False]
@@ -100,12 +100,14 @@ def test_cohort_parts_and_filters(tmp_path) -> None:
 
 
 def test_every_sessions_module_imports_on_its_own() -> None:
-    """No import cycle between the sessions package and the validation checks."""
+    """No import cycle between the input step, the sessions package and the validation checks."""
     import subprocess
     import sys
 
     for name in (
-        "qisite.sessions.csv_source",
+        "qisite.inputs.sessions_csv",
+        "qisite.inputs.structure",
+        "qisite.model.inputs",
         "qisite.validation.sessions",
         "qisite.site.calendar",
     ):
@@ -116,7 +118,7 @@ def test_every_sessions_module_imports_on_its_own() -> None:
 
 
 def test_fixed_words_are_read_kindly(tmp_path) -> None:
-    c = curriculum(
+    c = inputs(
         tmp_path,
         """\
         - id: m
@@ -127,5 +129,5 @@ def test_fixed_words_are_read_kindly(tmp_path) -> None:
           repeat: {every: Month, count: 2}
         """,
     )
-    found = occurrences(c, tmp_path)
+    found = occurrences(c)
     assert [o.start.month for o in found] == [1, 2] and all(o.cancelled for o in found)

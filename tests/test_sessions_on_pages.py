@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from posixpath import normpath
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from qisite.sessions import occurrences
 from qisite.views.pathways import all_pathways
 from tests.sitebuild import REPO, BuiltSite
 
 
 def _shipped():
-    curriculum = load_curriculum(REPO / "curriculum.yaml").require()
-    return curriculum, occurrences(curriculum, REPO)
+    inputs = load_inputs(REPO / "curriculum.yaml").require()
+    return inputs.curriculum, occurrences(inputs)
 
 
 def _feed_exists(site: BuiltSite, page_url: str, href: str) -> bool:

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from qisite.sessions import occurrences_for_modules
 from qisite.site import SiteContext, paths
 from tests.browser import serve
-from tests.session_fixtures import curriculum, curriculum_text
+from tests.session_fixtures import curriculum_text, inputs
 from tests.sitebuild import build_site
 
 SESSIONS = """\
@@ -21,7 +21,7 @@ SESSIONS = """\
 
 
 def _site(tmp_path) -> SiteContext:
-    return SiteContext(curriculum(tmp_path, SESSIONS), base_dir=tmp_path)
+    return SiteContext(inputs(tmp_path, SESSIONS))
 
 
 def _list_html(site: SiteContext, src_uri: str, module_ids: list[str]) -> str:

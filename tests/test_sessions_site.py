@@ -218,15 +218,15 @@ def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> 
 
 
 def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:
-    from qisite.i18n import words_for
+    from qisite.inputs.translations import words_for
     from qisite.sessions import occurrences
     from qisite.sessions.ics import FeedWriter, feed, feed_settings
-    from tests.session_fixtures import curriculum
+    from tests.session_fixtures import inputs
 
     (tmp_path / "planned.csv").write_text(CSV, encoding="utf-8")
-    c = curriculum(tmp_path, SESSIONS, extra="session_files: [planned.csv]\n")
-    found = occurrences(c, tmp_path)
-    settings = feed_settings(c, found, words_for())
+    read = inputs(tmp_path, SESSIONS, extra="session_files: [planned.csv]\n")
+    found = occurrences(read)
+    settings = feed_settings(read.curriculum, found, words_for())
     writer = FeedWriter(settings)
     names = [
         "some sessions",
@@ -298,14 +298,18 @@ def test_events_serialise_as_icalendar_does_at_the_fold(length: int, letter: str
 
 
 def test_uids_follow_the_fixed_feed_id_not_the_academy_name(tmp_path: Path) -> None:
+    from dataclasses import replace
+
     from qisite.sessions import occurrences
-    from tests.session_fixtures import curriculum
+    from tests.session_fixtures import inputs
 
     def uids(folder: str, name: str, feed_id: str | None) -> list[str]:
         (tmp_path / folder).mkdir()
-        c = curriculum(tmp_path / folder, SESSIONS.replace("planned.csv", ""))
+        read = inputs(tmp_path / folder, SESSIONS.replace("planned.csv", ""))
+        c = read.curriculum
         academy = c.academy.model_copy(update={"name": name, "feed_id": feed_id})
-        return [o.uid for o in occurrences(c.model_copy(update={"academy": academy}), tmp_path)]
+        renamed = replace(read, curriculum=c.model_copy(update={"academy": academy}))
+        return [o.uid for o in occurrences(renamed)]
 
     before = uids("a", "Testshire QI Academy", "testshire-qi")
     renamed = uids("b", "Testshire Improvement Academy", "testshire-qi")
@@ -319,20 +323,12 @@ def test_uids_follow_the_fixed_feed_id_not_the_academy_name(tmp_path: Path) -> N
 def test_a_build_reads_each_sessions_csv_once_and_shows_what_was_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qisite.sessions import csv_source
+    from tests.session_fixtures import count_reads
 
-    reads: list[str] = []
-    read = csv_source.read_session_file
-
-    def counting(path: Path, display: str) -> Any:
-        reads.append(display)
-        return read(path, display)
-
-    monkeypatch.setattr(csv_source, "read_session_file", counting)
-    monkeypatch.setattr("qisite.validation.context.read_session_file", counting)
+    reads = count_reads(monkeypatch)
     built = _build(tmp_path)
 
-    assert reads == ["planned.csv"]
+    assert reads.count("planned.csv") == 1
     feed = _events(_feed(built, "all.ics"))
     assert "from-csv@testshire-qi-academy" in feed
 
@@ -340,16 +336,16 @@ def test_a_build_reads_each_sessions_csv_once_and_shows_what_was_checked(
 def test_the_site_shows_the_rows_validation_read_not_the_file_as_it_is_later(
     tmp_path: Path,
 ) -> None:
-    from qisite.loading import load_curriculum
+    from qisite.inputs import load_inputs
     from qisite.site import SiteContext
 
     (tmp_path / "planned.csv").write_text(CSV, encoding="utf-8")
     text = curriculum_text(SESSIONS, extra="session_files: [planned.csv]\n")
     (tmp_path / "curriculum.yaml").write_text(text, encoding="utf-8")
-    loaded = load_curriculum(tmp_path / "curriculum.yaml")
-    assert [(Path(row.file).name, row.line) for row in loaded.session_rows] == [("planned.csv", 2)]
+    inputs = load_inputs(tmp_path / "curriculum.yaml").require()
+    assert [(Path(row.file).name, row.line) for row in inputs.session_rows] == [("planned.csv", 2)]
 
     (tmp_path / "planned.csv").write_text(CSV.replace("from-csv", "edited-since"), "utf-8")
-    site = SiteContext(loaded.require(), base_dir=tmp_path, session_rows=loaded.session_rows)
+    site = SiteContext(inputs)
     ids = {o.session_id for o in site.occurrences}
     assert "from-csv" in ids and "edited-since" not in ids

@@ -213,7 +213,7 @@ def test_a_valid_csv_adds_sessions(tmp_path) -> None:
     )
     result = load(tmp_path, extra="session_files: [planned.csv]\n", files={"planned.csv": csv})
     assert result.ok, result.problems
-    (found,) = occurrences(result.require(), tmp_path)
+    (found,) = occurrences(result.require())
     assert (found.title, found.venue, found.capacity, found.cancelled) == (
         "Data clinic",
         "Room 1, Main site",
@@ -276,7 +276,7 @@ def test_csv_accepts_what_a_uk_spreadsheet_saves(tmp_path) -> None:
     csv = "id,module,start,end,status\nuk,mod-intro,14/01/2027 12:30,13:30:00,Cancelled\n"
     result = load(tmp_path, extra="session_files: [uk.csv]\n", files={"uk.csv": csv})
     assert result.ok, result.problems
-    (found,) = occurrences(result.require(), tmp_path)
+    (found,) = occurrences(result.require())
     assert found.start.strftime("%Y-%m-%d %H:%M") == "2027-01-14 12:30"
     assert found.end.strftime("%H:%M") == "13:30" and found.cancelled
 

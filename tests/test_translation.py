@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from qisite.loading import load_curriculum
+
 from tests.browser import serve
 from tests.session_fixtures import curriculum_text
 from tests.sitebuild import BuiltSite, build_site

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from qisite.capacity.progress import ProgressRow
 from qisite.capacity.targets import PlannedTarget
+from qisite.model import ProgressRow
 
 
 class OccurrenceLike(Protocol):

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from qisite.capacity.check import CapacityLine, OccurrenceLike, check_capacity, cumulative, rows_for
-from qisite.capacity.progress import ProgressRow, load_progress
 from qisite.capacity.rules import Range, Recommendation, recommendations, teams_supported
 from qisite.capacity.runchart import RunChart, run_chart
 from qisite.capacity.targets import PlannedTarget, plan_targets
-from qisite.model import Curriculum
+from qisite.model import Curriculum, Inputs, ProgressRow
 from qisite.model.targets import RuleOfThumb
 from qisite.sessions import occurrences as session_occurrences
 
@@ -88,24 +86,10 @@ def build_report(
 
 
 def report_for(
-    curriculum: Curriculum,
-    base_dir: Path,
-    occurrences: Sequence[OccurrenceLike] | None = None,
-    progress_rows: Sequence[ProgressRow] | None = None,
+    inputs: Inputs, occurrences: Sequence[OccurrenceLike] | None = None
 ) -> CapacityReport:
-    """The report from the files beside the curriculum (validated already).
-
-    ``occurrences`` and ``progress_rows`` (as validation read them,
-    ``LoadResult.progress_rows``) save reading and expanding again.
-    """
-    if progress_rows is None:
-        progress_rows, _ = load_progress(
-            curriculum.progress_files,
-            base_dir,
-            "curriculum.yaml",
-            curriculum.audiences_by_id,
-            curriculum.modules_by_id,
-        )
+    """The report of an academy's inputs; ``occurrences`` (``sessions.occurrences(inputs)``)
+    saves expanding the sessions again where the caller has them."""
     if occurrences is None:
-        occurrences = session_occurrences(curriculum, base_dir)
-    return build_report(curriculum, occurrences, progress_rows)
+        occurrences = session_occurrences(inputs)
+    return build_report(inputs.curriculum, occurrences, inputs.progress_rows)

@@ -13,15 +13,13 @@ import socket
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from qisite.catalogue import Catalogue, catalogue_for
-from qisite.loading import load_curriculum
-from qisite.model import Curriculum
+from qisite.inputs import load_inputs
+from qisite.model import Inputs
 from qisite.problems import format_key_path
-from qisite.sessions.csv_source import CsvRow
 from qisite.yaml_source import SourceMap
 
 NAME = "links"
@@ -47,18 +45,11 @@ class CheckResult:
     offline: bool = False
 
 
-def _located(source: SourceMap | None, path: tuple[str | int, ...]) -> str:
-    if source is None:
-        return format_key_path(path)
+def _located(source: SourceMap, path: tuple[str | int, ...]) -> str:
     return f"{source.locate(path)} {format_key_path(path)}"
 
 
-def collect_links(
-    curriculum: Curriculum,
-    catalogue: Catalogue,
-    source: SourceMap | None = None,
-    csv_rows: Sequence[CsvRow] = (),
-) -> dict[str, list[Use]]:
+def collect_links(inputs: Inputs) -> dict[str, list[Use]]:
     """Every external address, in first-seen order, with each place it is used
     (the curriculum, then the session CSV files, then the IHI catalogue)."""
     found: dict[str, list[Use]] = {}
@@ -67,6 +58,7 @@ def collect_links(
         if url:
             found.setdefault(url, []).append(Use(where, what))
 
+    curriculum, catalogue, source = inputs.curriculum, inputs.catalogue, inputs.source
     academy = curriculum.academy
     add(academy.booking, _located(source, ("academy", "booking")), "academy booking page")
     if academy.contact.startswith(("http://", "https://")):
@@ -81,7 +73,7 @@ def collect_links(
                 _located(source, (*at, "parts", part_index, "online")),
                 f"online link for '{session.id}', {part.name}",
             )
-    for row in csv_rows:
+    for row in inputs.session_rows:
         name = row.session.id
         add(row.session.booking, f"{row.position('booking')} booking", f"booking for '{name}'")
         add(row.session.online, f"{row.position('online')} online", f"online link for '{name}'")
@@ -170,14 +162,13 @@ def run(
     out: TextIO | None = None,
 ) -> int:
     out = out or sys.stdout
-    result = load_curriculum(args.path)
-    if not result.ok or result.curriculum is None:
+    result = load_inputs(args.path)
+    if not result.ok:
         for problem in result.errors:
             print(problem, file=sys.stderr)
         print(f"{args.path}: fix the errors above first", file=sys.stderr)
         return 2
-    curriculum = result.curriculum
-    links = collect_links(curriculum, catalogue_for(curriculum), result.source, result.session_rows)
+    links = collect_links(result.require())
     for url, uses in links.items():
         print(url, file=out)
         for use in uses:

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from qisite.capacity import wording
 from qisite.capacity.report import CapacityReport, report_for
-from qisite.i18n import Words, words_for
-from qisite.loading import load_curriculum
-from qisite.sessions import occurrences
+from qisite.i18n import Words
+from qisite.inputs import load_inputs
+from qisite.inputs.translations import words_for
 
 NAME = "report"
 HELP = "print rules of thumb, targets, places offered against needed, and progress to date"
@@ -21,16 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_curriculum(args.path)
+    result = load_inputs(args.path)
     if not result.ok:
         for problem in result.errors:
             print(problem, file=sys.stderr)
         print(f"{args.path}: not valid, so no report", file=sys.stderr)
         return 1
-    curriculum = result.require()
-    # The sessions and counts as validation read them: each CSV is read once.
-    sittings = occurrences(curriculum, result.base_dir, result.session_rows)
-    report = report_for(curriculum, result.base_dir, sittings, result.progress_rows)
+    report = report_for(result.require())
     # The terminal speaks English, as every command does for now; the figures' words
     # (verdicts, rules) are the catalogue's, the same as on the capacity page.
     print("\n".join(report_lines(report, words_for())))

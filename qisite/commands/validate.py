@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from qisite.loading import load_curriculum
+from qisite.inputs import load_inputs
 from qisite.problems import report_lines
 
 NAME = "validate"
@@ -17,7 +17,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_curriculum(args.path)
+    result = load_inputs(args.path)
     for line in report_lines(result.problems):
         print(line, file=sys.stderr)
     errors, warnings = len(result.errors), len(result.warnings)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from babel import Locale
@@ -12,12 +11,6 @@ from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal
 from babel.support import Translations
 
-from qisite.i18n.catalogues import (
-    catalogue_files,
-    compile_translations,
-    language_locale,
-    read_catalogue,
-)
 from qisite.i18n.markers import NP_
 
 DEFAULT_LANGUAGE = "en-GB"
@@ -135,12 +128,3 @@ class Words:
         rounded = Decimal(f"{value:.{places}f}")  # rounded half-even on the float, as before
         pattern = ("#,##0." if grouped else "0.") + "#" * places
         return format_decimal(rounded, format=pattern, locale=self.locale)
-
-
-def words_for(language: str = DEFAULT_LANGUAGE, base_dir: Path | None = None) -> Words:
-    """The words of ``language`` (a tag such as 'en-GB'), from the academy's folder
-    ``base_dir`` and the package. Raises ``ValueError`` for a language Babel does not know;
-    a language with no translation file shows the English messages."""
-    locale = language_locale(language)
-    translations = compile_translations(read_catalogue(catalogue_files(locale, base_dir)))
-    return Words(translations, locale)

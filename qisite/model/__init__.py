@@ -1,6 +1,9 @@
-"""The validated curriculum model. Pure data: nothing here knows about MkDocs."""
+"""The validated curriculum model, and the inputs of a build that hold it.
 
-from qisite.model.catalogue import IhiCourse
+Pure data: nothing here reads a file or knows about MkDocs.
+"""
+
+from qisite.model.catalogue import Catalogue, IhiCourse
 from qisite.model.curriculum import (
     Academy,
     Audience,
@@ -11,18 +14,25 @@ from qisite.model.curriculum import (
     Module,
     StaffGroup,
 )
+from qisite.model.inputs import CsvFile, Inputs
+from qisite.model.rows import CsvRow, ProgressRow
 from qisite.model.sessions import Repeat, Session, SessionPart, SessionStatus
 from qisite.model.targets import Target
 
 __all__ = [
     "Academy",
     "Audience",
+    "Catalogue",
+    "CsvFile",
+    "CsvRow",
     "Curriculum",
     "Domain",
     "DoseLevel",
     "Format",
     "IhiCourse",
+    "Inputs",
     "Module",
+    "ProgressRow",
     "Repeat",
     "Session",
     "SessionPart",

@@ -11,6 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
+from dateutil.rrule import rrulestr
 from pydantic import BeforeValidator, Field, PositiveInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -87,8 +88,6 @@ class SessionPart(Strict):
 def _check_rrule(value: str | None) -> str | None:
     if value is None:
         return None
-    from dateutil.rrule import rrulestr
-
     text = value.strip()
     if "DTSTART" in text.upper():
         raise PydanticCustomError(

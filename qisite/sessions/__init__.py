@@ -1,4 +1,6 @@
-"""Sessions as dated occurrences: expansion of repeats and cohorts, CSV sources, .ics feeds.
+"""Sessions as dated occurrences: expansion of repeats and cohorts, .ics feeds.
+
+Sessions from CSV files arrive already read, in ``Inputs.session_rows``.
 
 Pure Python: nothing here knows about MkDocs or HTML.
 """

@@ -8,21 +8,17 @@ rebuilt feed updates subscribers' calendars rather than duplicating events.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
 
-from qisite.model import Curriculum, Session, SessionPart, SessionStatus
+from qisite.model import Curriculum, Inputs, Session, SessionPart, SessionStatus
 from qisite.model.sessions import Frequency, Repeat
 from qisite.model.types import id_from
-
-if TYPE_CHECKING:
-    from qisite.sessions.csv_source import CsvRow
 
 MAX_OCCURRENCES = 500
 """Expansions stop here: a typo in a repeat must not produce a site of a million events."""
@@ -233,21 +229,11 @@ def expand_sessions(curriculum: Curriculum, sessions: Iterable[Session]) -> list
     return sorted(found, key=lambda o: (o.start, o.end, o.title, o.uid))
 
 
-def occurrences(
-    curriculum: Curriculum, base_dir: Path, csv_rows: Sequence[CsvRow] | None = None
-) -> list[Occurrence]:
-    """Every occurrence of the curriculum's sessions and of its CSV session files.
-
-    ``csv_rows`` are the rows validation read (``LoadResult.session_rows``); without
-    them the files are read from ``base_dir``. Rows that fail validation are left
-    out either way; validation reports them.
-    """
-    if csv_rows is None:
-        from qisite.sessions.csv_source import read_session_files
-
-        csv_rows = read_session_files(curriculum, base_dir).rows
-    csv_sessions = [row.session for row in csv_rows]
-    return expand_sessions(curriculum, [*curriculum.sessions, *csv_sessions])
+def occurrences(inputs: Inputs) -> list[Occurrence]:
+    """Every occurrence of the curriculum's sessions and of the rows of its CSV session
+    files (rows that failed their checks were left out when the files were read)."""
+    csv_sessions = [row.session for row in inputs.session_rows]
+    return expand_sessions(inputs.curriculum, [*inputs.curriculum.sessions, *csv_sessions])
 
 
 def grouped(

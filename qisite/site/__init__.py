@@ -1,38 +1,44 @@
 """Rendering of the site from the validated model. Knows Jinja2, not MkDocs.
 
 Each feature module has a ``produce(site) -> Iterable[Output]``; ``PRODUCERS``
-lists them in the order their files are added.
+lists them in the order their files are added. ``SiteContext`` holds the build's
+``Inputs`` (``qisite.model.inputs``): nothing here opens a curriculum file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from qisite.site import (
+    assets,
+    calendar,
+    capacity,
+    ihi,
+    learning,
+    matrix,
+    modules,
+    pathways,
+)
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
 
 Producer = Callable[[SiteContext], Iterable[Output]]
 
-
-def producers() -> list[Producer]:
-    from qisite.site import assets, capacity, ihi, learning, matrix, modules, pathways
-    from qisite.site import calendar as calendar_pages
-
-    return [
-        pathways.produce,
-        modules.produce,
-        matrix.produce,
-        calendar_pages.produce,
-        ihi.produce,
-        learning.produce,
-        capacity.produce,
-        assets.produce,
-    ]
+PRODUCERS: list[Producer] = [
+    pathways.produce,
+    modules.produce,
+    matrix.produce,
+    calendar.produce,
+    ihi.produce,
+    learning.produce,
+    capacity.produce,
+    assets.produce,
+]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:
-    for producer in producers():
+    for producer in PRODUCERS:
         yield from producer(site)
 
 
-__all__ = ["Output", "Producer", "SiteContext", "produce_all"]
+__all__ = ["PRODUCERS", "Output", "Producer", "SiteContext", "produce_all"]

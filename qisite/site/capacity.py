@@ -12,6 +12,6 @@ from qisite.site.output import Output
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
-    report = report_for(site.curriculum, site.base_dir, site.occurrences, site.progress_rows)
+    report = report_for(site.inputs, site.occurrences)
     page = site.render("capacity/page.md.j2", paths.CAPACITY, report=report, wording=wording)
     yield Output(paths.CAPACITY, page)

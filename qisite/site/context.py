@@ -4,25 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 
-from qisite.catalogue import Catalogue, catalogue_for
-from qisite.i18n import Words, words_for
-from qisite.model import Curriculum
+from qisite.i18n import Words
+from qisite.model import Catalogue, Curriculum, Inputs
+from qisite.sessions import Occurrence, occurrences
+from qisite.sessions.expand import grouped
 from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.headings import PERMALINK_TITLE, heading
 from qisite.site.labels import FORMAT_LABELS
 from qisite.site.sittings import sitting_name
 from qisite.site.urls import Linker
-
-if TYPE_CHECKING:
-    from qisite.capacity.progress import ProgressRow
-    from qisite.sessions import Occurrence
-    from qisite.sessions.csv_source import CsvRow
 
 
 def make_environment(words: Words) -> jinja2.Environment:
@@ -58,31 +53,29 @@ def make_environment(words: Words) -> jinja2.Environment:
 
 @dataclass
 class SiteContext:
-    curriculum: Curriculum
+    """The inputs of one build, and what every producer derives from them, computed once."""
+
+    inputs: Inputs
     use_directory_urls: bool = True
     module_bodies: dict[str, str] = field(default_factory=dict)
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
-    base_dir: Path = field(default_factory=Path)
-    """The folder of curriculum.yaml: session_files are relative to it."""
-    session_rows: list[CsvRow] | None = None
-    """The CSV sessions as validation read them (``LoadResult.session_rows``); when
-    None, the files are read from ``base_dir``."""
-    progress_rows: list[ProgressRow] | None = None
-    """The progress counts as validation read them (``LoadResult.progress_rows``);
-    when None, the files are read from ``base_dir``."""
+
+    @property
+    def curriculum(self) -> Curriculum:
+        return self.inputs.curriculum
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.inputs.catalogue
 
     @cached_property
     def occurrences(self) -> list[Occurrence]:
         """Every dated session sitting (YAML and CSV), sorted by start."""
-        from qisite.sessions import occurrences
-
-        return occurrences(self.curriculum, self.base_dir, self.session_rows)
+        return occurrences(self.inputs)
 
     @cached_property
     def occurrences_by_module(self) -> dict[str, list[Occurrence]]:
         """Sittings by module id, in start order: one pass, so module pages stay linear."""
-        from qisite.sessions.expand import grouped
-
         return grouped(self.occurrences, lambda o: o.module_id)
 
     @cached_property
@@ -94,14 +87,10 @@ class SiteContext:
                 index.setdefault(audience_id, []).append(occurrence)
         return index
 
-    @cached_property
-    def catalogue(self) -> Catalogue:
-        return catalogue_for(self.curriculum)
-
-    @cached_property
+    @property
     def words(self) -> Words:
         """The site's words, in the academy's language (its own translation file first)."""
-        return words_for(self.curriculum.academy.language, self.base_dir)
+        return self.inputs.words
 
     @cached_property
     def env(self) -> jinja2.Environment:

@@ -1,10 +1,11 @@
-"""Validation of a curriculum: structure (pydantic), then cross-references (checks).
+"""Cross-checks of an academy's inputs, once each file is read and its structure checked.
 
 Each feature adds its checks to ``CHECKS``; a check is a function that takes a
-``CheckContext`` and yields ``Problem``s.
+``CheckContext`` (the ``Inputs`` and the curriculum as written) and yields
+``Problem``s. The input step (``qisite.inputs``) runs them; none opens a file.
 """
 
-from qisite.validation import capacity, ihi, language, references
+from qisite.validation import capacity, ihi, references
 from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
 
@@ -21,7 +22,6 @@ CHECKS: list[Check] = [
     session_checks.feed_id_unset,
     ihi.duplicate_courses,
     capacity.check,
-    language.language,
 ]
 
 __all__ = ["CHECKS", "Check", "CheckContext"]

@@ -6,14 +6,13 @@ from collections.abc import Iterator
 from datetime import date
 
 from qisite.capacity.check import counts_for
-from qisite.capacity.progress import ProgressRow
 from qisite.capacity.targets import (
     PlannedTarget,
     group_size,
     people_to_train,
     plan_targets,
 )
-from qisite.model import Target
+from qisite.model import ProgressRow, Target
 from qisite.model.targets import Milestone
 from qisite.problems import Position, Problem
 from qisite.sessions.build_time import build_date
@@ -148,17 +147,17 @@ def _has_modules(ctx: CheckContext, audience_id: str) -> bool:
 
 
 def progress_files(ctx: CheckContext) -> Iterator[Problem]:
-    c = ctx.curriculum
-    for index, name in enumerate(c.progress_files):
-        if not (ctx.base_dir / name).is_file():
+    for index, read in enumerate(ctx.progress_files):
+        if not read.found:
             yield ctx.error(
                 ("progress_files", index),
-                f"progress file '{name}' not found",
+                f"progress file '{read.name}' not found",
                 "the path is relative to the folder of the curriculum file",
             )
-    rows, problems = ctx.progress
-    yield from problems
-    yield from _rows_that_do_not_count(plan_targets(c), rows)
+    for read in ctx.progress_files:
+        yield from read.problems
+    rows = list(ctx.inputs.progress_rows)
+    yield from _rows_that_do_not_count(plan_targets(ctx.curriculum), rows)
     yield from _rows_from_the_future(rows, build_date())
 
 

@@ -4,26 +4,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-from qisite.capacity.progress import ProgressRow, load_progress
-from qisite.model import Curriculum
+from qisite.model import Catalogue, CsvFile, CsvRow, Curriculum, Inputs, ProgressRow
 from qisite.model.types import id_from
 from qisite.problems import Position, Problem, suggest
-from qisite.sessions.csv_source import SessionFiles, display_name, read_session_file
 from qisite.yaml_source import KeyPath, SourceMap
 
 
-@dataclass
+@dataclass(frozen=True)
 class CheckContext:
-    curriculum: Curriculum
-    source: SourceMap
-    base_dir: Path
+    """The inputs, with the curriculum as written (before invalid items were pruned)."""
+
+    inputs: Inputs
     raw: dict[str, Any] = field(default_factory=dict)
+    """The curriculum file's data as written, including items that failed validation."""
     origin: dict[str, list[int]] = field(default_factory=dict)
     """Original index of each surviving item, when invalid items were pruned."""
+
+    @property
+    def curriculum(self) -> Curriculum:
+        return self.inputs.curriculum
+
+    @property
+    def source(self) -> SourceMap:
+        return self.inputs.source
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.inputs.catalogue
+
+    @property
+    def session_files(self) -> tuple[CsvFile[CsvRow], ...]:
+        return self.inputs.session_files
+
+    @property
+    def progress_files(self) -> tuple[CsvFile[ProgressRow], ...]:
+        return self.inputs.progress_files
 
     def _original(self, path: KeyPath) -> KeyPath:
         if len(path) >= 2 and isinstance(path[0], str) and isinstance(path[1], int):
@@ -46,28 +63,6 @@ class CheckContext:
     def warning(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
         path = self._original(path)
         return Problem.warning(self.source.locate(path), path, message, hint)
-
-    @cached_property
-    def session_csvs(self) -> dict[str, SessionFiles]:
-        """Each sessions CSV named under ``session_files:`` that exists, read once, by name.
-
-        The build shows the rows read here, so the site holds exactly what was checked.
-        """
-        found: dict[str, SessionFiles] = {}
-        for name in self.curriculum.session_files:
-            path = self.base_dir / name
-            if path.is_file() and name not in found:
-                found[name] = read_session_file(path, display_name(self.source.file, name))
-        return found
-
-    @cached_property
-    def progress(self) -> tuple[list[ProgressRow], list[Problem]]:
-        """The rows of the progress files that exist, read once, and the problems in them."""
-        c = self.curriculum
-        present = [name for name in c.progress_files if (self.base_dir / name).is_file()]
-        return load_progress(
-            present, self.base_dir, self.source.file, c.audiences_by_id, c.modules_by_id
-        )
 
     def declared_ids(self, section: str) -> set[str]:
         """Ids written in a section, including items that failed validation.

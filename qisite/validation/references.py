@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from qisite.catalogue import catalogue_for
 from qisite.model import Curriculum
 from qisite.problems import Problem, suggest
 from qisite.validation.context import CheckContext
@@ -219,7 +218,7 @@ def dose_gaps(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def ihi_codes(ctx: CheckContext) -> Iterator[Problem]:
-    courses = catalogue_for(ctx.curriculum).courses
+    courses = ctx.catalogue.courses
     for index, module in enumerate(ctx.curriculum.modules):
         for position, code in enumerate(module.ihi_open_school):
             if code not in courses:

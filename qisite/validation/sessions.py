@@ -11,10 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from qisite.model import Session
+from qisite.model import CsvRow, Session
 from qisite.problems import Problem, suggest
 from qisite.sessions.build_time import build_date
-from qisite.sessions.csv_source import CsvRow
 from qisite.sessions.expand import (
     MAX_OCCURRENCES,
     Occurrence,
@@ -62,16 +61,15 @@ class _Declared:
 
 
 def _declared(ctx: CheckContext) -> tuple[list[_Declared], list[Problem]]:
-    """Every session with its origin, and the problems of reading the CSV files."""
+    """Every session with its origin, and the problems found reading the CSV files."""
     found = [_Declared(s, index=i) for i, s in enumerate(ctx.curriculum.sessions)]
     problems: list[Problem] = []
-    for index, name in enumerate(ctx.curriculum.session_files):
-        read = ctx.session_csvs.get(name)
-        if read is None:
+    for index, read in enumerate(ctx.session_files):
+        if not read.found:
             problems.append(
                 ctx.error(
                     ("session_files", index),
-                    f"the sessions file '{name}' does not exist",
+                    f"the sessions file '{read.name}' does not exist",
                     "file names are relative to the folder that holds the curriculum",
                 )
             )

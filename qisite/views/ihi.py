@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qisite.catalogue import Catalogue
-from qisite.model import Audience, Curriculum, IhiCourse, Module
+from qisite.model import Audience, Catalogue, Curriculum, IhiCourse, Module
 from qisite.views.pathways import Pathway, all_pathways
 
 

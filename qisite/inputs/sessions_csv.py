@@ -13,7 +13,6 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,11 +20,11 @@ from pydantic import ValidationError
 from qisite.csv_cells import (
     CellError,
     cell_datetime,
-    decode_csv,
     detect_separator,
     separator_warning,
 )
-from qisite.model import Curriculum, Session
+from qisite.inputs.structure import problems_from_validation_error
+from qisite.model import CsvRow, Session
 from qisite.problems import Position, Problem, suggest
 from qisite.yaml_source import SourceMap
 
@@ -50,19 +49,6 @@ COLUMNS: dict[str, str] = {
 
 REQUIRED_COLUMNS = ("id", "module", "start")
 _LIST_COLUMNS = ("audiences",)
-
-
-@dataclass(frozen=True)
-class CsvRow:
-    """A session read from one CSV row, and where each of its cells is."""
-
-    session: Session
-    file: str
-    line: int
-    columns: dict[str, int]
-
-    def position(self, column: str) -> Position:
-        return Position(self.file, self.line, self.columns.get(column, 1))
 
 
 @dataclass
@@ -134,17 +120,9 @@ def _header_problems(display: str, header: list[str]) -> Iterator[Problem]:
             )
 
 
-def read_session_file(path: Path, display: str) -> SessionFiles:
-    """Read one sessions CSV; never raises for bad input."""
+def parse_session_csv(text: str, display: str) -> SessionFiles:
+    """The rows of one sessions CSV's text and the problems in it; never raises for bad input."""
     found = SessionFiles()
-    try:
-        text, refusal = decode_csv(path.read_bytes(), display)
-    except FileNotFoundError:
-        found.problems.append(Problem.error(Position(display, 0, 0), (), "file not found"))
-        return found
-    if text is None:
-        found.problems.extend([refusal] if refusal else [])
-        return found
     if not text.strip():
         found.problems.append(
             Problem.error(
@@ -223,9 +201,6 @@ def read_session_file(path: Path, display: str) -> SessionFiles:
         try:
             session = Session.model_validate(data)
         except ValidationError as error:
-            # Imported here: the validation package imports this module for its checks.
-            from qisite.validation.structure import problems_from_validation_error
-
             for problem in problems_from_validation_error(error, Session, source, data):
                 found.problems.append(_with_row(problem, line))
             continue
@@ -248,15 +223,3 @@ def display_name(curriculum_display: str, name: str) -> str:
     """The CSV's name as the organiser sees it, next to the curriculum file."""
     folder = posixpath.dirname(curriculum_display.replace("\\", "/"))
     return posixpath.normpath(posixpath.join(folder, name)) if folder else name
-
-
-def read_session_files(
-    curriculum: Curriculum, base_dir: Path, curriculum_display: str = "curriculum.yaml"
-) -> SessionFiles:
-    """Every CSV named under ``session_files:``, read in order."""
-    found = SessionFiles()
-    for name in curriculum.session_files:
-        one = read_session_file(base_dir / name, display_name(curriculum_display, name))
-        found.rows.extend(one.rows)
-        found.problems.extend(one.problems)
-    return found

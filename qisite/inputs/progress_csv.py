@@ -16,11 +16,10 @@ import csv
 import io
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from qisite.csv_cells import CellError, cell_date, decode_csv, detect_separator, separator_warning
+from qisite.csv_cells import CellError, cell_date, detect_separator, separator_warning
+from qisite.model import ProgressRow
 from qisite.problems import Position, Problem, suggest
 
 COLUMNS = ("date", "audience", "module", "completed")
@@ -39,16 +38,6 @@ _PERSONAL_PART = re.compile(
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-@dataclass(frozen=True)
-class ProgressRow:
-    file: str
-    line: int
-    date: date
-    audience: str | None
-    module: str | None
-    completed: int
-
-
 def looks_personal(column: str) -> bool:
     """Whether a column name looks like it holds something about a person."""
     key = re.sub(r"[^a-z]", "", column.lower())
@@ -63,7 +52,7 @@ def _cell_problem(
     )
 
 
-def read_progress_csv(
+def parse_progress_csv(
     text: str, file: str, audiences: Collection[str], modules: Collection[str]
 ) -> tuple[list[ProgressRow], list[Problem]]:
     """Rows and problems of one progress CSV; ``file`` is the name used in messages."""
@@ -208,33 +197,3 @@ def _read_row(
 def progress_file_display(curriculum_display: str, name: str) -> str:
     """A progress file's name as messages show it: beside the curriculum's displayed path."""
     return str(Path(curriculum_display).parent / name)
-
-
-def load_progress(
-    names: Sequence[str],
-    base_dir: Path,
-    curriculum_display: str,
-    audiences: Collection[str],
-    modules: Collection[str],
-) -> tuple[list[ProgressRow], list[Problem]]:
-    """Every row of every progress file, and every problem found in them."""
-    rows: list[ProgressRow] = []
-    problems: list[Problem] = []
-    for name in names:
-        display = progress_file_display(curriculum_display, name)
-        path = base_dir / name
-        try:
-            text, unreadable = decode_csv(path.read_bytes(), display)
-        except FileNotFoundError:
-            problems.append(Problem.error(Position(display, 0, 0), (), "file not found"))
-            continue
-        except OSError as error:
-            problems.append(Problem.error(Position(display, 0, 0), (), f"cannot read it: {error}"))
-            continue
-        if text is None:
-            problems.extend([unreadable] if unreadable else [])
-            continue
-        found_rows, found = read_progress_csv(text, display, audiences, modules)
-        rows.extend(found_rows)
-        problems.extend(found)
-    return rows, problems
