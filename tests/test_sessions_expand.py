@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC
 
 from qisite.sessions import occurrences, occurrences_for_modules
@@ -92,7 +93,7 @@ def test_cohort_parts_and_filters(tmp_path) -> None:
     )
     found = occurrences(c)
     wave = occurrences_for_modules(found, ["mod-data"])
-    assert [o.part for o in wave] == ["Launch day", "Learning session", "Graduation"]
+    assert [o.part.name for o in wave if o.part] == ["Launch day", "Learning session", "Graduation"]
     assert [o.cancelled for o in wave] == [False, True, False]
     assert [o.end.strftime("%H:%M") for o in wave] == ["17:00", "16:00", "15:30"]
     assert all(o.cohort == "Wave 1" and o.audiences == ("aud-board",) for o in wave)
@@ -131,3 +132,57 @@ def test_fixed_words_are_read_kindly(tmp_path) -> None:
     )
     found = occurrences(c)
     assert [o.start.month for o in found] == [1, 2] and all(o.cancelled for o in found)
+
+
+def test_a_sitting_carries_its_session_part_and_module(tmp_path) -> None:
+    """Nothing is copied: the sitting refers to the session, part and module it comes from,
+    and what it shows falls back from part to session to module or academy."""
+    read = inputs(
+        tmp_path,
+        """\
+        - id: wave-2
+          module: mod-data
+          title: Data for boards
+          venue: Board room
+          facilitator: Dr Session
+          notes: Bring the latest report
+          parts:
+            - {name: Launch, start: 2027-03-01 09:00, duration: 1h, venue: Lecture theatre}
+            - name: Close
+              start: 2027-06-01 09:00
+              duration: 1h
+              online: https://meet.example.org/close
+              facilitator: Dr Part
+              notes: Last one
+        - {id: plain, module: mod-intro, start: 2027-02-01 10:00, booking: https://book.example.org}
+        """,
+    )
+    academy = read.curriculum.academy.model_copy(
+        update={"booking": "https://book.example.org/academy"}
+    )
+    read = replace(read, curriculum=read.curriculum.model_copy(update={"academy": academy}))
+    c = read.curriculum
+    plain, launch, close = occurrences(read)
+    wave = c.sessions[0]
+    assert launch.session is wave and close.session is wave and plain.session is c.sessions[1]
+    assert launch.part is wave.parts[0] and close.part is wave.parts[1] and plain.part is None
+    assert launch.module is c.modules_by_id["mod-data"]
+    assert plain.module is c.modules_by_id["mod-intro"]
+    # The part's own value wins; otherwise the session's.
+    assert (launch.venue, launch.online, launch.facilitator, launch.notes) == (
+        "Lecture theatre",
+        None,
+        "Dr Session",
+        "Bring the latest report",
+    )
+    assert (close.venue, close.online, close.facilitator, close.notes) == (
+        "Board room",
+        "https://meet.example.org/close",
+        "Dr Part",
+        "Last one",
+    )
+    assert close.format == "hybrid" and launch.format == "in-person"
+    # The title falls back to the module's, the booking link to the academy's.
+    assert launch.title == "Data for boards" and plain.title == "Introduction module"
+    assert plain.booking == "https://book.example.org"
+    assert launch.booking == "https://book.example.org/academy"

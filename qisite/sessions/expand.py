@@ -16,7 +16,15 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule, rrulestr, weekday
 
-from qisite.model import Curriculum, Inputs, Session, SessionPart, SessionStatus
+from qisite.model import (
+    Academy,
+    Curriculum,
+    Inputs,
+    Module,
+    Session,
+    SessionPart,
+    SessionStatus,
+)
 from qisite.model.sessions import Frequency, Repeat
 from qisite.model.types import id_from
 
@@ -26,26 +34,74 @@ MAX_OCCURRENCES = 500
 _FALLBACK_MINUTES = 60
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
-    """One dated sitting of a session, as readers and calendars see it."""
+    """One dated sitting of a session, as readers and calendars see it.
 
+    It holds its session (with its part, for a cohort, and its module) instead of
+    copies of their fields: what a sitting shows falls back from the part to the
+    session, and from the session to its module or the academy, in the properties
+    below. A field added to ``Session`` is at hand as ``occurrence.session.<field>``.
+    """
+
+    session: Session
     uid: str
-    session_id: str
-    module_id: str
-    title: str
     start: datetime
     end: datetime
-    audiences: tuple[str, ...]
-    capacity: int | None
     cancelled: bool
-    cohort: str | None
-    part: str | None
-    venue: str | None
-    online: str | None
-    facilitator: str | None
-    booking: str | None
-    notes: str | None
+    """The session, this part or this date is called off."""
+    academy: Academy
+    part: SessionPart | None = None
+    """The dated part of a cohort this sitting is, if it is one."""
+    module: Module | None = None
+    """None only while validation looks at a session whose module is unknown."""
+
+    @property
+    def session_id(self) -> str:
+        return self.session.id
+
+    @property
+    def module_id(self) -> str:
+        return self.session.module
+
+    @property
+    def title(self) -> str:
+        """The session's own title, or its module's."""
+        return self.session.title or (self.module.title if self.module else self.session.module)
+
+    @property
+    def audiences(self) -> tuple[str, ...]:
+        """Who it is open to: the session's audiences, or its module's."""
+        return tuple(self.session.audiences or (self.module.audiences if self.module else ()))
+
+    @property
+    def capacity(self) -> int | None:
+        return self.session.capacity
+
+    @property
+    def cohort(self) -> str | None:
+        return self.session.cohort
+
+    @property
+    def venue(self) -> str | None:
+        return self.part.venue if self.part and self.part.venue else self.session.venue
+
+    @property
+    def online(self) -> str | None:
+        return self.part.online if self.part and self.part.online else self.session.online
+
+    @property
+    def facilitator(self) -> str | None:
+        return (self.part.facilitator if self.part else None) or self.session.facilitator
+
+    @property
+    def notes(self) -> str | None:
+        return self.part.notes if self.part and self.part.notes else self.session.notes
+
+    @property
+    def booking(self) -> str | None:
+        """The session's booking link, or the academy's."""
+        return self.session.booking or self.academy.booking
 
     @property
     def slug(self) -> str:
@@ -157,8 +213,6 @@ class _Builder:
     def session(self, session: Session) -> Iterator[Occurrence]:
         module = self.curriculum.modules_by_id.get(session.module)
         module_minutes = module.duration if module else None
-        title = session.title or (module.title if module else session.module)
-        audiences = tuple(session.audiences or (module.audiences if module else ()))
         cancelled = session.status is SessionStatus.CANCELLED
 
         def make(
@@ -170,23 +224,14 @@ class _Builder:
             part: SessionPart | None = None,
         ) -> Occurrence:
             return Occurrence(
+                session=session,
                 uid=f"{uid}@{self.suffix}",
-                session_id=session.id,
-                module_id=session.module,
-                title=title,
                 start=self.aware(start),
                 end=self.aware(end),
-                audiences=audiences,
-                capacity=session.capacity,
                 cancelled=cancelled or is_cancelled,
-                cohort=session.cohort,
-                part=part.name if part else None,
-                venue=(part.venue if part and part.venue else session.venue),
-                online=(part.online if part and part.online else session.online),
-                facilitator=(part.facilitator if part and part.facilitator else None)
-                or session.facilitator,
-                booking=session.booking or self.curriculum.academy.booking,
-                notes=(part.notes if part and part.notes else session.notes),
+                academy=self.curriculum.academy,
+                part=part,
+                module=module,
             )
 
         if session.parts:

@@ -76,7 +76,7 @@ def summary(occurrence: Occurrence, words: Words) -> str:
     """'Title: part (cohort)', said to be cancelled when it is."""
     text = occurrence.title
     if occurrence.part:
-        text = words.gettext("%(title)s: %(part)s", title=text, part=occurrence.part)
+        text = words.gettext("%(title)s: %(part)s", title=text, part=occurrence.part.name)
     if occurrence.cohort:
         text = words.gettext("%(title)s (%(cohort)s)", title=text, cohort=occurrence.cohort)
     if occurrence.cancelled:

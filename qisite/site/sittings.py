@@ -19,7 +19,7 @@ def sitting_name(words: Words, occurrence: Occurrence, title: str | Markup) -> M
     if occurrence.part:
         name = escape(words.gettext("%(title)s: %(part)s")) % {
             "title": name,
-            "part": occurrence.part,
+            "part": occurrence.part.name,
         }
     if occurrence.cohort:
         name = escape(words.gettext("%(title)s (%(cohort)s)")) % {
