@@ -160,10 +160,9 @@ def test_every_reader_reads_every_feed_at_the_curriculums_times(
 
 
 def test_every_feed_of_the_example_academy_reads_right(example_site: BuiltSite) -> None:
-    from qisite.loading import load_curriculum
+    from qisite.inputs import load_inputs
 
-    loaded = load_curriculum(example_site.root / "curriculum.yaml")
-    found = occurrences(loaded.require(), example_site.root, loaded.session_rows)
+    found = occurrences(load_inputs(example_site.root / "curriculum.yaml").require())
     expected = {o.uid: (o.start.astimezone(UTC), o.end.astimezone(UTC)) for o in found}
     everything = feed_readers.uids(example_site.site_dir / "feeds" / "all.ics")
     assert sorted(everything) == sorted(expected) and len(_feeds(example_site)) > 50
