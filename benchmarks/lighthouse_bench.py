@@ -62,10 +62,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
-from qisite.loading import load_curriculum
 
 from benchmarks.baseline import write_baseline
 from benchmarks.build_bench import build_once, write_project
+from qisite.inputs import load_inputs
 from qisite.site import paths
 from qisite.site.urls import page_url
 
@@ -231,7 +231,7 @@ def first_calendar_month(site: Path) -> str:
 
 
 def page_targets(name: str, project: Path) -> list[Target]:
-    curriculum = load_curriculum(project / "curriculum.yaml").require()
+    curriculum = load_inputs(project / "curriculum.yaml").require().curriculum
     audience = max(
         curriculum.audiences,
         key=lambda a: sum(a.id in m.audiences for m in curriculum.modules),

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from qisite.loading import load_curriculum
 
+from qisite.inputs import load_inputs
 from tests.browser import serve
 from tests.session_fixtures import curriculum_text
 from tests.sitebuild import BuiltSite, build_site
@@ -138,7 +138,7 @@ def _validate(tmp_path: Path, language: str, po: str | None = None) -> list[str]
         target.write_text(po, encoding="utf-8")
     path = tmp_path / "curriculum.yaml"
     path.write_text(_welsh_curriculum(language), encoding="utf-8")
-    return [str(p) for p in load_curriculum(path, "curriculum.yaml").errors]
+    return [str(p) for p in load_inputs(path, "curriculum.yaml").errors]
 
 
 def test_a_language_with_no_translation_file_is_an_error_at_its_line(tmp_path: Path) -> None:
