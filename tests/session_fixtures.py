@@ -76,13 +76,19 @@ def curriculum(tmp_path: Path, sessions: str = "", **kwargs: Any) -> Curriculum:
 
 
 def count_reads(monkeypatch: Any) -> list[str]:
-    """Names of the files read with ``Path.read_text`` from now on (the input step's way)."""
+    """Names of the files read with ``Path.read_text`` or ``Path.read_bytes`` from now on
+    (the input step's ways)."""
     names: list[str] = []
-    read_text = Path.read_text
+    read_text, read_bytes = Path.read_text, Path.read_bytes
 
-    def counting(path: Path, *args: Any, **kwargs: Any) -> str:
+    def counting_text(path: Path, *args: Any, **kwargs: Any) -> str:
         names.append(path.name)
         return read_text(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", counting)
+    def counting_bytes(path: Path) -> bytes:
+        names.append(path.name)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_text", counting_text)
+    monkeypatch.setattr(Path, "read_bytes", counting_bytes)
     return names
