@@ -109,6 +109,21 @@ CASES = [
     ),
     # The plan
     Case("dose-gap", W, 27, ("warning", "gap in the plan", "'all-staff'", "'variation'")),
+    # Projects and coaches: aggregate facts only, references, stages, the coach rule of thumb
+    Case("project-nhs-number", E, 69, ("projects[0].notes", "an NHS number (943 ••• ••••)")),
+    Case("project-date-of-birth", E, 60, ("projects[0].aim", "a date of birth")),
+    Case("project-email-in-notes", E, 69, ("an email address", "only a work one")),
+    Case("project-unknown-module", E, 63, ("unknown module 'qi-basic'", "'qi-basics'?")),
+    Case("project-unknown-coach", E, 64, ("unknown coach 'sam-okafr'", "'sam-okafor'?")),
+    Case("project-unknown-stage", E, 65, ("'testing'", "did you mean 'testing-changes'?")),
+    Case("project-stage-date-order", E, 67, ("2026-01-01 is before start", "2026-09-01")),
+    Case("project-stage-not-reached", E, 67, ("a date for 'spreading'", "'testing-changes'")),
+    Case("project-bad-start", E, 66, ("projects[0].start", "'2026-13-01'")),
+    Case("project-link-mailto", E, 69, ("not a web page", "https://")),
+    Case("project-duplicate-id", E, 70, ("duplicate project id 'fewer-falls'", "line 58")),
+    Case("project-no-coach", W, 65, ("warning", "'fewer-falls'", "has no coach")),
+    Case("coach-over-load", W, 54, ("warning", "supports 2 teams", "5% protected", "at most 1")),
+    Case("coach-unknown-domain", E, 56, ("unknown domain 'pdsaa'", "did you mean 'pdsa'?")),
     # Files that are not a curriculum at all
     Case("yaml-tab", E, 43, ("cannot be read", "tab")),
     Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),

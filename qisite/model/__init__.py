@@ -15,6 +15,16 @@ from qisite.model.curriculum import (
     StaffGroup,
 )
 from qisite.model.inputs import CsvFile, Inputs
+from qisite.model.projects import (
+    Channel,
+    Coach,
+    Measure,
+    MeasurePoint,
+    Network,
+    ProgressScore,
+    Project,
+    Stage,
+)
 from qisite.model.rows import CsvRow, ProgressRow
 from qisite.model.sessions import Repeat, Session, SessionPart, SessionStatus
 from qisite.model.targets import Target
@@ -23,6 +33,8 @@ __all__ = [
     "Academy",
     "Audience",
     "Catalogue",
+    "Channel",
+    "Coach",
     "CsvFile",
     "CsvRow",
     "Curriculum",
@@ -31,12 +43,18 @@ __all__ = [
     "Format",
     "IhiCourse",
     "Inputs",
+    "Measure",
+    "MeasurePoint",
     "Module",
+    "Network",
     "ProgressRow",
+    "ProgressScore",
+    "Project",
     "Repeat",
     "Session",
     "SessionPart",
     "SessionStatus",
     "StaffGroup",
+    "Stage",
     "Target",
 ]

@@ -8,6 +8,7 @@ from functools import cached_property
 from pydantic import Field, PositiveInt
 
 from qisite.model.catalogue import IhiCode, IhiCourse
+from qisite.model.projects import Coach, Network, Project
 from qisite.model.sessions import Session
 from qisite.model.targets import Target
 from qisite.model.types import Id, LanguageTag, Minutes, SafeUrl, Strict, Text, TimeZoneName
@@ -116,6 +117,19 @@ class Curriculum(Strict):
         default_factory=list,
         description="Courses that add to or replace entries of the built-in IHI Open School list",
     )
+    projects: list[Project] = Field(
+        default_factory=list, description="Improvement projects staff can learn from or join"
+    )
+    project_files: list[Text] = Field(
+        default_factory=list,
+        description="CSV files of improvement projects, relative to curriculum.yaml",
+    )
+    coaches: list[Coach] = Field(
+        default_factory=list, description="Improvement coaches, listed by the organiser"
+    )
+    network: Network | None = Field(
+        default=None, description="The academy's network: how to join, its channels and sessions"
+    )
 
     # Lookups. The model is frozen, so these are computed once and stay right.
     @cached_property
@@ -138,3 +152,7 @@ class Curriculum(Strict):
     @cached_property
     def modules_by_id(self) -> dict[str, Module]:
         return {module.id: module for module in self.modules}
+
+    @cached_property
+    def coaches_by_id(self) -> dict[str, Coach]:
+        return {coach.id: coach for coach in self.coaches}
