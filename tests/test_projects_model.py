@@ -10,7 +10,7 @@ import pytest
 
 from qisite.capacity.coaching import coaching_figures, teams_for
 from qisite.model import Coach, Project, Stage
-from qisite.personal_data import column_looks_personal, find_personal, is_nhs_number
+from qisite.validation.personal_data import column_looks_personal, find_personal, is_nhs_number
 from qisite.views.projects import stage_counts
 
 

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from qisite.capacity.check import CapacityLine, OccurrenceLike, check_capacity, cumulative, rows_for
+from qisite.capacity.coaching import CoachingFigures, coaching_figures
 from qisite.capacity.rules import Range, Recommendation, recommendations, teams_supported
 from qisite.capacity.runchart import RunChart, run_chart
+from qisite.capacity.stages import StageCharts, stage_charts
 from qisite.capacity.targets import PlannedTarget, plan_targets
-from qisite.model import Curriculum, Inputs, ProgressRow
+from qisite.model import Curriculum, Inputs, ProgressRow, Project
 from qisite.model.targets import RuleOfThumb
 from qisite.sessions import occurrences as session_occurrences
 
@@ -43,6 +45,10 @@ class CapacityReport:
     rules: tuple[RuleRow, ...]
     lines: tuple[CapacityLine, ...]
     progress: tuple[Progress, ...]
+    coaching: CoachingFigures
+    """The coach rule of thumb applied to the listed coaches and projects."""
+    stages: StageCharts
+    """Projects by stage over time."""
 
 
 def _rule_rows(headcount: int, targets: Sequence[PlannedTarget]) -> tuple[RuleRow, ...]:
@@ -70,7 +76,12 @@ def build_report(
     curriculum: Curriculum,
     occurrences: Sequence[OccurrenceLike],
     rows: Sequence[ProgressRow],
+    projects: Sequence[Project] | None = None,
 ) -> CapacityReport:
+    """``projects``: every project (the curriculum's and its CSV files'); by default the
+    curriculum's own."""
+    if projects is None:
+        projects = curriculum.projects
     targets = plan_targets(curriculum)
     lines = check_capacity(targets, occurrences, rows)
     progress = []
@@ -82,6 +93,8 @@ def build_report(
         _rule_rows(curriculum.academy.headcount, targets),
         tuple(lines),
         tuple(progress),
+        coaching_figures(curriculum.coaches, projects),
+        stage_charts(projects),
     )
 
 

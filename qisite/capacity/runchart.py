@@ -3,7 +3,9 @@
 A run chart plots a measure in time order with its median as the centre
 line. Here the measure is the cumulative number of people trained, one
 point per reported date, equally spaced along the x axis as run charts are,
-with the target drawn as a second horizontal line.
+with the target drawn as a second horizontal line. A project's measure (a
+rate, a percentage, minutes) is drawn by the same code, with ``whole=False``
+so that its axis may step in fractions.
 """
 
 from __future__ import annotations
@@ -24,14 +26,14 @@ LABEL_GAP = 14
 @dataclass(frozen=True)
 class ChartPoint:
     date: date
-    value: int
+    value: float
     x: float
     y: float
 
 
 @dataclass(frozen=True)
 class Tick:
-    value: int
+    value: float
     y: float
 
 
@@ -63,22 +65,30 @@ class RunChart:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
 
 
-def nice_step(span: float, steps: int = 4) -> int:
-    """A round tick step (1, 2, 5 times a power of ten) giving about ``steps`` intervals."""
-    raw = max(span / steps, 1)
-    power = 10 ** math.floor(math.log10(raw))
+def nice_step(span: float, steps: int = 4, whole: bool = True) -> float:
+    """A round tick step (1, 2, 5 times a power of ten) giving about ``steps`` intervals;
+    never below 1 when the values are ``whole`` numbers (people, not fractions of them)."""
+    raw = span / steps
+    if whole:
+        raw = max(raw, 1)
+    elif raw <= 0:
+        return 1
+    power = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return int(factor * power)
+        if factor * power >= raw * (1 - 1e-9):
+            step = factor * power
+            return int(step) if whole or step >= 1 else round(step, 12)
     return int(10 * power)  # pragma: no cover - the loop always returns
 
 
-def run_chart(series: Sequence[tuple[date, int]], target: int | None) -> RunChart:
-    """Points, median and target lines, ticks and labels for a cumulative series."""
+def run_chart(
+    series: Sequence[tuple[date, float]], target: float | None, whole: bool = True
+) -> RunChart:
+    """Points, median and target lines, ticks and labels for a series in time order."""
     values = [value for _, value in series]
-    top_value = max([*values, target or 0, 1])
-    step = nice_step(top_value)
-    y_max = step * math.ceil(top_value / step)
+    top_value = max([*values, target or 0, 1 if whole else 0])
+    step = nice_step(top_value, whole=whole)
+    y_max = step * math.ceil(top_value / step - 1e-9) if top_value > 0 else step
     plot_width = WIDTH - RIGHT - LEFT
     plot_height = HEIGHT - BOTTOM - TOP
 
@@ -99,7 +109,8 @@ def run_chart(series: Sequence[tuple[date, int]], target: int | None) -> RunChar
         if target_line is not None and abs(label_y - target_line.y) < LABEL_GAP:
             label_y = target_line.y + LABEL_GAP
         median_line = Line(middle, y_of(middle), label_y)
-    ticks = tuple(Tick(v, y_of(v)) for v in range(0, y_max + 1, step))
+    count_ticks = round(y_max / step)
+    ticks = tuple(Tick(v, y_of(v)) for v in (round(step * i, 12) for i in range(count_ticks + 1)))
     return RunChart(points, median_line, target_line, ticks, _x_labels(points))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from fractions import Fraction
 
 from qisite.capacity import wording
 from qisite.capacity.report import CapacityReport, report_for
@@ -47,6 +48,7 @@ def report_lines(report: CapacityReport, words: Words) -> Iterator[str]:
         )
         yield f"    rule: {wording.rule(words, r)}"
     yield ""
+    yield from coaching_lines(report)
     if not report.lines:
         yield "No targets are set: add a 'targets:' section to curriculum.yaml."
         return
@@ -85,3 +87,37 @@ def report_lines(report: CapacityReport, words: Words) -> Iterator[str]:
         yield f"  {t.title}: median {median}, target {t.people:,}"
         for day, total in progress.series:
             yield f"    {day.isoformat()}  {total:>8,}"
+
+
+def _teams(value: Fraction) -> str:
+    return f"{float(value):g}"
+
+
+def coaching_lines(report: CapacityReport) -> Iterator[str]:
+    """The coach rule of thumb applied to the listed coaches and projects."""
+    coaching = report.coaching
+    if not coaching.loads and not coaching.active:
+        return
+    yield (
+        "Coaches and teams (rule of thumb: 3 to 4 teams a coach at 20-25% protected time, "
+        "in proportion outside it; a team is a project not closed)"
+    )
+    for load in coaching.loads:
+        verdict = "OVER" if load.over else ("room for more" if load.spare else "within")
+        yield (
+            f"  {load.coach.name} [{load.coach.id}]: {load.teams} team"
+            f"{'s' * (load.teams != 1)} at {load.coach.protected_time:g}% protected time; "
+            f"rule of thumb {_teams(load.supports.low)} to {_teams(load.supports.high)}: "
+            f"{verdict}"
+        )
+    yield (
+        f"  all coaches: {coaching.coached} teams; rule of thumb "
+        f"{_teams(coaching.supports.low)} to {_teams(coaching.supports.high)}"
+    )
+    uncoached = ", ".join(p.id for p in coaching.uncoached) or "none"
+    yield f"  projects under way: {coaching.active}; without a coach: {uncoached}"
+    if report.stages.counts:
+        latest = report.stages.counts[-1]
+        stages = ", ".join(f"{stage.value} {count}" for stage, count in latest.counts.items())
+        yield f"  projects by stage at {latest.day.isoformat()}: {stages}"
+    yield ""

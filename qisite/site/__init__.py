@@ -19,6 +19,7 @@ from qisite.site import (
     modules,
     pathways,
 )
+from qisite.site import projects as project_pages
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
 
@@ -32,6 +33,7 @@ PRODUCERS: list[Producer] = [
     ihi.produce,
     learning.produce,
     capacity.produce,
+    project_pages.produce,
     assets.produce,
 ]
 

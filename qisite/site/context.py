@@ -9,15 +9,21 @@ from typing import Any
 import jinja2
 
 from qisite.i18n import Words
-from qisite.model import Catalogue, Curriculum, Inputs
+from qisite.model import Catalogue, Curriculum, Inputs, Project
 from qisite.sessions import Occurrence, occurrences
 from qisite.sessions.expand import grouped
 from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.headings import PERMALINK_TITLE, heading
-from qisite.site.labels import FORMAT_LABELS
+from qisite.site.labels import FORMAT_LABELS, STAGE_LABELS
 from qisite.site.sittings import sitting_name
 from qisite.site.urls import Linker
+from qisite.views.projects import (
+    area_key,
+    by_reference,
+    has_learning_by_doing,
+    projects_to_join,
+)
 
 
 def make_environment(words: Words) -> jinja2.Environment:
@@ -44,6 +50,10 @@ def make_environment(words: Words) -> jinja2.Environment:
     env.globals["paths"] = paths
     env.globals["words"] = words
     env.globals["format_labels"] = FORMAT_LABELS
+    env.globals["stage_labels"] = STAGE_LABELS
+    env.globals["area_key"] = area_key
+    env.globals["has_learning_by_doing"] = has_learning_by_doing
+    env.globals["projects_to_join"] = projects_to_join
     permalink_title = words.gettext(PERMALINK_TITLE)
     env.globals["heading"] = lambda *args, **named: heading(
         *args, **{"permalink_title": permalink_title, **named}
@@ -86,6 +96,19 @@ class SiteContext:
             for audience_id in occurrence.audiences:
                 index.setdefault(audience_id, []).append(occurrence)
         return index
+
+    @cached_property
+    def projects(self) -> list[Project]:
+        """Every project: those in the curriculum, then those of its CSV files."""
+        return list(self.curriculum.projects)
+
+    @cached_property
+    def projects_by_module(self) -> dict[str, list[Project]]:
+        return by_reference(self.projects, "modules")
+
+    @cached_property
+    def projects_by_coach(self) -> dict[str, list[Project]]:
+        return by_reference(self.projects, "coach")
 
     @property
     def words(self) -> Words:

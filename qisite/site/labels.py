@@ -7,7 +7,7 @@ are shown (``_(labels[key])`` in a template).
 from __future__ import annotations
 
 from qisite.i18n.markers import N_
-from qisite.model import Format, StaffGroup
+from qisite.model import Format, StaffGroup, Stage
 from qisite.views.pathways import FormatGroup
 
 FORMAT_LABELS: dict[Format, str] = {
@@ -42,3 +42,20 @@ REACH_LABELS = {
 
 ATTENDANCE_LABELS = {"in-person": N_("In person"), "online": N_("Online")}
 """How a reader can attend, for the calendar's filter; a hybrid sitting matches both."""
+
+STAGE_LABELS: dict[Stage, str] = {
+    Stage.IDEA: N_("Idea"),
+    Stage.TESTING_CHANGES: N_("Testing changes"),
+    Stage.SPREADING: N_("Spreading"),
+    Stage.SUSTAINING: N_("Sustaining"),
+    Stage.CLOSED: N_("Closed"),
+}
+"""A project's stage, as the pages name it."""
+
+FACET_LABELS = {
+    "stage": N_("Stage"),
+    "area": N_("Area"),
+    "audience": N_("Staff group"),
+    "module": N_("Module"),
+}
+"""The ways to filter the projects page."""

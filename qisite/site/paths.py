@@ -16,6 +16,9 @@ WORDS_SCRIPT = f"{ASSETS}/words.js"
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.ics"
 PRIVACY = "privacy.md"
+PROJECTS_INDEX = "projects/index.md"
+COACHING = "coaching/index.md"
+NETWORK = "network.md"
 
 
 def pathway(audience_id: str) -> str:
@@ -48,3 +51,18 @@ def calendar_page(key: str) -> str:
     """One month's sittings ('2027-01'), or a later part of a busy month ('2027-01-16');
     kept out of the nav, reached from the calendar page."""
     return f"calendar/{key}.md"
+
+
+def project(project_id: str) -> str:
+    """One project's page, reached from the projects index; kept out of the nav."""
+    return f"projects/{project_id}.md"
+
+
+def project_filter(facet: str, key: str) -> str:
+    """The projects kept by one filter ('stage', 'idea'): a page, so filters work without
+    scripts."""
+    return f"projects/by-{facet}/{key}.md"
+
+
+def coach(coach_id: str) -> str:
+    return f"coaching/{coach_id}.md"

@@ -6,7 +6,6 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 """
 
 from qisite.validation import capacity, ihi, references
-from qisite.validation import capacity, ihi, language, references
 from qisite.validation import projects as project_checks
 from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
@@ -24,7 +23,6 @@ CHECKS: list[Check] = [
     session_checks.feed_id_unset,
     ihi.duplicate_courses,
     capacity.check,
-    language.language,
     project_checks.check,
 ]
 

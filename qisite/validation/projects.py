@@ -10,9 +10,9 @@ from typing import Any
 from qisite.capacity.coaching import coaching_figures
 from qisite.model import Project, Stage
 from qisite.model.projects import STAGE_ORDER, ProjectRow
-from qisite.personal_data import describe, find_personal
 from qisite.problems import Problem, suggest
 from qisite.validation.context import CheckContext
+from qisite.validation.personal_data import describe, find_personal
 from qisite.yaml_source import KeyPath
 
 PRIVACY = "the site publishes aggregate facts only, nothing that identifies a patient or learner"
