@@ -33,6 +33,11 @@ class Stage(StrEnum):
 STAGE_ORDER = tuple(Stage)
 
 
+def stage_column(stage: Stage) -> str:
+    """The column of a projects CSV that holds the date a stage was reached."""
+    return f"{stage.value.replace('-', '_')}_from"
+
+
 def _check_web_link(value: Any) -> Any:
     """A link to where a team keeps its project: a web page, never a mailto: or script."""
     checked = check_url(value)
@@ -183,7 +188,16 @@ class ProjectRow:
     file: str
     line: int
     columns: dict[str, int]
-    """The column number of each field's cell, by the field's name in the model."""
+    """The column number of each cell, by the column's name."""
 
-    def position(self, field_name: str) -> Position:
-        return Position(self.file, self.line, self.columns.get(field_name, 1))
+    def column_of(self, field_path: tuple[str | int, ...]) -> str:
+        """The column a field of the model was read from: stage_dates.spreading is
+        'spreading_from', progress is 'progress_score'."""
+        if not field_path:
+            return "id"
+        if field_path[0] == "stage_dates" and len(field_path) > 1:
+            return stage_column(Stage(str(field_path[1])))
+        return {"progress": "progress_score"}.get(str(field_path[0]), str(field_path[0]))
+
+    def position(self, column: str) -> Position:
+        return Position(self.file, self.line, self.columns.get(column, 1))

@@ -40,7 +40,7 @@ class PlacedProject:
         if self.row is None:
             path = ("projects", self.index or 0, *field)
             return ctx.warning(path, message, hint) if warning else ctx.error(path, message, hint)
-        column = str(field[0]) if field else "id"
+        column = self.row.column_of(field)
         where = self.row.position(column)
         text = f"row {self.row.line}, column '{column}' (project '{self.project.id}'): {message}"
         if warning:
