@@ -234,6 +234,24 @@ def test_nhs_number_in_a_project_note_stops_the_build(
     assert not (tmp_path / "site" / "projects").exists()
 
 
+def test_a_project_from_a_csv_gets_its_page(tmp_path: Path) -> None:
+    text = SMALL + "project_files: [projects.csv]\n"
+    csv_text = (
+        "id;title;aim;area;modules;coach;stage;start;testing_changes_from\n"
+        "letters;Clinic letters in a week;Send 95% of letters in 7 days;Outpatients;qi-basics;"
+        "ana;testing-changes;01/09/2026;05/10/2026\n"
+    )
+    site = build_site(tmp_path, curriculum=text, extra_files={"projects.csv": csv_text})
+    article = site.content(url_of(paths.project("letters")))
+    assert "Send 95% of letters in 7 days" in article.get_text()
+    assert url_of(paths.project("letters")) in links_from(site, paths.coach("ana"))
+    assert url_of(paths.project("letters")) in links_from(site, paths.module("qi-basics"))
+    rows = site.content("capacity/").select("[data-qisite-coach-load]")
+    assert {str(r["data-qisite-coach-load"]): str(r["data-qisite-teams"]) for r in rows} == {
+        "ana": "4", "ben": "3"
+    }
+
+
 def test_example_measure_chart_has_its_table(example_site: BuiltSite) -> None:
     curriculum = curriculum_of(example_site)
     measured = [p for p in curriculum.projects if p.measure and p.measure.points]

@@ -124,6 +124,13 @@ CASES = [
     Case("project-no-coach", W, 65, ("warning", "'fewer-falls'", "has no coach")),
     Case("coach-over-load", W, 54, ("warning", "supports 2 teams", "5% protected", "at most 1")),
     Case("coach-unknown-domain", E, 56, ("unknown domain 'pdsaa'", "did you mean 'pdsa'?")),
+    Case(
+        "projects-csv-nhs-number",
+        E,
+        3,
+        ("row 3, column 'notes'", "an NHS number (943•••••••)"),
+        at="projects-csv-nhs-number.csv",
+    ),
     # Files that are not a curriculum at all
     Case("yaml-tab", E, 43, ("cannot be read", "tab")),
     Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),

@@ -105,4 +105,4 @@ def report_for(
     saves expanding the sessions again where the caller has them."""
     if occurrences is None:
         occurrences = session_occurrences(inputs)
-    return build_report(inputs.curriculum, occurrences, inputs.progress_rows)
+    return build_report(inputs.curriculum, occurrences, inputs.progress_rows, inputs.projects)

@@ -15,8 +15,10 @@ import yaml
 
 from qisite.csv_cells import decode_csv
 from qisite.inputs.progress_csv import parse_progress_csv
+from qisite.inputs.projects_csv import parse_projects_csv
 from qisite.inputs.sessions_csv import parse_session_csv
 from qisite.model import Catalogue, CsvFile, CsvRow, IhiCourse, ProgressRow
+from qisite.model.projects import ProjectRow
 from qisite.problems import Position, Problem
 from qisite.yaml_source import SourceMap, YamlDocument, parse_yaml
 
@@ -98,6 +100,21 @@ def read_progress_csv(
     if text is None:
         return CsvFile(name, display, found=True, problems=(unreadable,) if unreadable else ())
     rows, problems = parse_progress_csv(text, display, audiences, modules)
+    return CsvFile(name, display, True, tuple(rows), tuple(problems))
+
+
+def read_projects_csv(path: Path, name: str, display: str) -> CsvFile[ProjectRow]:
+    """One projects CSV named ``name`` in the curriculum; ``found`` is False when it is absent."""
+    if not path.is_file():
+        return CsvFile(name, display, found=False)
+    try:
+        text, unreadable = decode_csv(path.read_bytes(), display)
+    except OSError as error:
+        problem = Problem.error(Position(display, 0, 0), (), f"cannot read it: {error}")
+        return CsvFile(name, display, found=True, problems=(problem,))
+    if text is None:
+        return CsvFile(name, display, found=True, problems=(unreadable,) if unreadable else ())
+    rows, problems = parse_projects_csv(text, display)
     return CsvFile(name, display, True, tuple(rows), tuple(problems))
 
 

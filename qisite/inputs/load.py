@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from qisite.inputs.files import (
     read_builtin_catalogue,
     read_progress_csv,
+    read_projects_csv,
     read_session_csv,
     read_yaml,
 )
@@ -19,6 +20,7 @@ from qisite.inputs.sessions_csv import display_name as session_file_display
 from qisite.inputs.structure import IndexMap, problems_from_validation_error, prune_invalid
 from qisite.inputs.translations import read_words, words_for
 from qisite.model import CsvFile, CsvRow, Curriculum, Inputs, ProgressRow
+from qisite.model.projects import ProjectRow
 from qisite.problems import CurriculumError, Position, Problem, sort_problems
 from qisite.validation import CHECKS, CheckContext
 from qisite.yaml_source import SourceMap
@@ -119,6 +121,18 @@ def _progress_files(
     return tuple(read[name] for name in curriculum.progress_files)
 
 
+def _project_files(
+    curriculum: Curriculum, folder: Path, display: str
+) -> tuple[CsvFile[ProjectRow], ...]:
+    """Each file under ``project_files:`` read once, however often it is listed."""
+    read: dict[str, CsvFile[ProjectRow]] = {}
+    for name in curriculum.project_files:
+        if name not in read:
+            shown = progress_file_display(display, name)
+            read[name] = read_projects_csv(folder / name, name, shown)
+    return tuple(read[name] for name in curriculum.project_files)
+
+
 def load_inputs(path: Path | str, display_name: str | None = None) -> Loaded:
     """Read the curriculum, the CSV files it names and the IHI catalogue, each once; check
     them all. Never raises for bad input: every problem is in the result.
@@ -148,9 +162,14 @@ def load_inputs(path: Path | str, display_name: str | None = None) -> Loaded:
         source=document.source,
         session_files=_session_files(curriculum, folder, document.source.file),
         progress_files=_progress_files(curriculum, folder, document.source.file),
+        project_files=_project_files(curriculum, folder, document.source.file),
         files=(
             path,
-            *(folder / name for name in (*curriculum.session_files, *curriculum.progress_files)),
+            *(folder / name for name in (
+                    *curriculum.session_files,
+                    *curriculum.progress_files,
+                    *curriculum.project_files,
+                )),
         ),
     )
     context = CheckContext(inputs, document.data, origin)

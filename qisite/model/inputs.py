@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from qisite.i18n import Words
 from qisite.model.catalogue import Catalogue
 from qisite.model.curriculum import Curriculum
+from qisite.model.projects import Project, ProjectRow
 from qisite.model.rows import CsvRow, ProgressRow
 from qisite.problems import Problem
 from qisite.yaml_source import SourceMap
@@ -54,6 +55,8 @@ class Inputs:
     """One per entry of ``session_files:``, in the curriculum's order."""
     progress_files: tuple[CsvFile[ProgressRow], ...] = ()
     """One per entry of ``progress_files:``, in the curriculum's order."""
+    project_files: tuple[CsvFile[ProjectRow], ...] = ()
+    """One per entry of ``project_files:``, in the curriculum's order."""
     files: tuple[Path, ...] = ()
     """The curriculum file, then every CSV file it names (found or not): what
     ``mkdocs serve`` watches."""
@@ -62,6 +65,16 @@ class Inputs:
     def session_rows(self) -> tuple[CsvRow, ...]:
         """The sessions read from CSV files that passed their checks, in file order."""
         return tuple(row for file in self.session_files for row in file.rows)
+
+    @property
+    def project_rows(self) -> tuple[ProjectRow, ...]:
+        """The projects read from CSV files that passed their checks, in file order."""
+        return tuple(row for file in self.project_files for row in file.rows)
+
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        """Every project: the curriculum's own, then those of its CSV files."""
+        return (*self.curriculum.projects, *(row.project for row in self.project_rows))
 
     @property
     def progress_rows(self) -> tuple[ProgressRow, ...]:

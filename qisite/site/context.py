@@ -100,7 +100,7 @@ class SiteContext:
     @cached_property
     def projects(self) -> list[Project]:
         """Every project: those in the curriculum, then those of its CSV files."""
-        return list(self.curriculum.projects)
+        return list(self.inputs.projects)
 
     @cached_property
     def projects_by_module(self) -> dict[str, list[Project]]:

@@ -50,7 +50,7 @@ class PlacedProject:
 
 def project_rows(ctx: CheckContext) -> Sequence[ProjectRow]:
     """The projects read from the CSV files under ``project_files:``."""
-    return tuple(getattr(ctx, "project_rows", ()))
+    return ctx.inputs.project_rows
 
 
 def placed_projects(ctx: CheckContext) -> list[PlacedProject]:
@@ -61,6 +61,14 @@ def placed_projects(ctx: CheckContext) -> list[PlacedProject]:
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
     placed = placed_projects(ctx)
+    for index, read in enumerate(ctx.inputs.project_files):
+        if not read.found:
+            yield ctx.error(
+                ("project_files", index),
+                f"projects file '{read.name}' not found",
+                "the path is relative to the folder of the curriculum file",
+            )
+        yield from read.problems
     yield from personal_data(ctx)
     yield from duplicate_projects(ctx, placed)
     yield from duplicate_coaches(ctx)
