@@ -74,6 +74,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             self.inputs,
             use_directory_urls=config.use_directory_urls,
             module_bodies=_take_module_bodies(files, self.inputs.curriculum),
+            site_url=config.site_url or None,
         )
         self.writer = BackgroundWriter()
         self.generated_pages = set()

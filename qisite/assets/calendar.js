@@ -85,6 +85,9 @@
     refresh();
   }
 
+  // Shared with whats-on.js, so that every page decides "past" the same way.
+  window.qisiteSessions = { isPast: isPast };
+
   function setUp() {
     document.querySelectorAll("[data-qisite-calendar]").forEach(setUpCalendar);
     document.querySelectorAll("[data-qisite-sessions]").forEach(setUpList);

@@ -15,6 +15,7 @@
     var pathways = items.map(function (item) {
       var link = item.querySelector("a");
       return {
+        id: item.getAttribute("data-qisite-audience") || "",
         groups: (item.getAttribute("data-qisite-groups") || "").split(" "),
         name: link.textContent,
         href: link.href
@@ -34,6 +35,7 @@
       pathways.forEach(function (pathway) {
         if (group && pathway.groups.indexOf(group) < 0) return;
         var option = new Option(pathway.name, pathway.href);
+        option.setAttribute("data-qisite-audience", pathway.id); // whats-on.js keeps the choice
         select.add(option);
         count += 1;
         if (option.value === previous) option.selected = true;

@@ -52,6 +52,14 @@ class Academy(Strict):
         "Set it once and never change it: renaming the academy then leaves subscribers' "
         "calendars as they are. Defaults to the academy's name in lower case with dashes.",
     )
+    whats_on_weeks: int = Field(
+        default=8,
+        ge=1,
+        le=26,
+        description="How many weeks ahead the What's on page, the bulletin snippet and "
+        "posters look. Eight by default: rotas are published about six weeks ahead, so "
+        "staff need to hear of a session before then to ask for the time.",
+    )
 
 
 class DoseLevel(Strict):

@@ -18,6 +18,7 @@ from qisite.site import (
     matrix,
     modules,
     pathways,
+    whats_on,
 )
 from qisite.site import projects as project_pages
 from qisite.site.context import SiteContext
@@ -30,6 +31,7 @@ PRODUCERS: list[Producer] = [
     modules.produce,
     matrix.produce,
     calendar.produce,
+    whats_on.produce,
     ihi.produce,
     learning.produce,
     capacity.produce,

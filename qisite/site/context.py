@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from qisite.i18n import Words
 from qisite.model import Catalogue, Curriculum, Inputs, Project
 from qisite.sessions import Occurrence, occurrences
+from qisite.sessions.build_time import source_date_epoch
 from qisite.sessions.expand import grouped
 from qisite.site import dates, paths
 from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.headings import PERMALINK_TITLE, heading
 from qisite.site.labels import FORMAT_LABELS, STAGE_LABELS
+from qisite.site.published import published_base, published_url
 from qisite.site.sittings import sitting_name
 from qisite.site.urls import Linker
 from qisite.views.projects import (
@@ -26,11 +30,17 @@ from qisite.views.projects import (
 )
 
 
+def _escapes(template_name: str | None) -> bool:
+    return not (template_name or "").endswith(".text.j2")
+
+
 def make_environment(words: Words) -> jinja2.Environment:
     """Templates that speak ``words``' language: ``_()``, ``{% trans %}`` and the filters."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("qisite", "templates"),
-        autoescape=True,  # every value from YAML is escaped: organisers' text is never HTML
+        # Every value from YAML is escaped: organisers' text is never HTML. Only plain-text
+        # templates (*.text.j2, never served as HTML) are left unescaped.
+        autoescape=_escapes,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -44,6 +54,7 @@ def make_environment(words: Words) -> jinja2.Environment:
     env.filters["minutes"] = lambda minutes: format_minutes(words, minutes)
     env.filters["hours"] = lambda minutes: format_hours(words, minutes)
     env.filters["number"] = words.number
+    env.filters["unescape_text"] = lambda text: escape(text).unescape()
     env.filters["first_upper"] = lambda text: text[:1].upper() + text[1:]
     env.filters.update(dates.filters(words))
     env.filters["sitting_name"] = lambda occurrence, title: sitting_name(words, occurrence, title)
@@ -69,6 +80,12 @@ class SiteContext:
     use_directory_urls: bool = True
     module_bodies: dict[str, str] = field(default_factory=dict)
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
+    site_url: str | None = None
+    """The address the site is published at (``site_url`` in mkdocs.yml), or None when it
+    is not known: posters' QR codes and the bulletin's links need it absolute."""
+    built_at: datetime | None = None
+    """When the build runs (SOURCE_DATE_EPOCH when set): the What's on page holds the
+    sittings that end after it. None: the clock at the build."""
 
     @property
     def curriculum(self) -> Curriculum:
@@ -109,6 +126,23 @@ class SiteContext:
     @cached_property
     def projects_by_coach(self) -> dict[str, list[Project]]:
         return by_reference(self.projects, "coach")
+
+    @cached_property
+    def build_moment(self) -> datetime:
+        """``built_at``, else SOURCE_DATE_EPOCH, else now: where held lists of sittings start."""
+        return self.built_at or source_date_epoch() or datetime.now(UTC)
+
+    @cached_property
+    def published_base(self) -> str | None:
+        """``site_url`` ending in '/', or None when the published address is not known."""
+        return published_base(self.site_url)
+
+    def published(self, src_uri: str, fragment: str | None = None) -> str | None:
+        """The absolute address of ``src_uri`` on the published site, if it is known."""
+        base = self.published_base
+        if base is None:
+            return None
+        return published_url(base, src_uri, self.use_directory_urls, fragment)
 
     @property
     def words(self) -> Words:

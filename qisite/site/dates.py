@@ -29,13 +29,22 @@ class TimeRange:
         self.to = str(escape(words.gettext("%(start)s to %(end)s")))
 
     def __call__(self, start: datetime, end: datetime) -> Markup:
+        start_words, end_words = self._words(start, end)
+        return Markup(self.to % {"start": _time(start, start_words), "end": _time(end, end_words)})
+
+    def text(self, start: datetime, end: datetime) -> str:
+        """The same words without markup, for plain text and pasted snippets."""
+        start_words, end_words = self._words(start, end)
+        return self.words.gettext("%(start)s to %(end)s", start=start_words, end=end_words)
+
+    def _words(self, start: datetime, end: datetime) -> tuple[str, str]:
         words = self.words
         start_words = self.at % {"date": words.long_date(start), "time": words.clock(start)}
         if end.date() == start.date():
             end_words = words.clock(end)
         else:
             end_words = self.at % {"date": words.long_date(end), "time": words.clock(end)}
-        return Markup(self.to % {"start": _time(start, start_words), "end": _time(end, end_words)})
+        return start_words, end_words
 
 
 def _time(moment: datetime, text: str) -> str:
@@ -49,10 +58,12 @@ def time_range(words: Words, start: datetime, end: datetime) -> Markup:
 
 def filters(words: Words) -> dict[str, Callable[..., Any]]:
     """The date filters of the templates, in ``words``' language."""
+    time_range_filter = TimeRange(words)
     return {
         "month_year": words.month_year,
         "day_date": words.day_date,
         "long_date": words.long_date,
         "clock": words.clock,
-        "time_range": TimeRange(words),
+        "time_range": time_range_filter,
+        "time_range_text": time_range_filter.text,
     }

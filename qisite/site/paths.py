@@ -66,3 +66,25 @@ def project_filter(facet: str, key: str) -> str:
 
 def coach(coach_id: str) -> str:
     return f"coaching/{coach_id}.md"
+
+
+WHATS_ON = "whats-on.md"
+BULLETIN = "bulletin.md"
+"""The bulletin snippet for communications teams, reached from What's on."""
+WHATS_ON_FEED = "whats-on.atom"
+POSTERS = "posters"
+"""Printable posters: plain HTML files with their own print stylesheet, not theme pages."""
+
+
+def month_poster(month_key: str) -> str:
+    """The poster of one month's sittings ('2027-03')."""
+    return f"{POSTERS}/month-{month_key}.html"
+
+
+def pathway_poster(audience_id: str) -> str:
+    return f"{POSTERS}/pathway-{audience_id}.html"
+
+
+def session_poster(session_id: str) -> str:
+    """The poster of one session: every sitting of it (a cohort's parts, a repeat's dates)."""
+    return f"{POSTERS}/session-{session_id}.html"

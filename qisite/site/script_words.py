@@ -21,6 +21,16 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
     "upcomingOnly": N_("%(shown)s (upcoming only)"),
     "statusSentence": N_("%(shown)s."),
     "noneMatch": N_("No sessions match. %(shown)s."),
+    # whats-on.js: What's on, the bulletin snippet and posters
+    "sessionsListed": NN_("%(num)s session", "%(num)s sessions"),
+    "whatsOnAll": N_("%(shown)s from %(from)s to %(to)s."),
+    "whatsOnForPathway": N_("%(shown)s for %(pathway)s from %(from)s to %(to)s."),
+    "copied": N_("Copied. Paste it into your bulletin or news item."),
+    "copyByHand": N_("This browser would not copy it: the text is selected, so copy it by hand."),
+    "moreSessions": NN_(
+        "And %(num)s more session: scan the code or visit the address below.",
+        "And %(num)s more sessions: scan the code or visit the address below.",
+    ),
     # pages.js: the pathway chooser
     "groupsListed": NN_(
         "%(num)s group listed for %(staff)s.", "%(num)s groups listed for %(staff)s."

@@ -1,0 +1,59 @@
+"""Which sittings the awareness pages (What's on, the bulletin, posters) hold.
+
+A static site is read for months after its build, so these pages do not decide
+what is "coming" once and for all: they hold the sittings that end after the
+build, far enough ahead for the reader's script to choose its window of weeks
+from today's date for half a year after the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from qisite.sessions import Occurrence
+
+HELD_WEEKS = 26
+"""How long after the build the What's on page still has a full window to offer."""
+
+HELD_LIMIT = 400
+"""Most sittings one page holds (a line is about 300 bytes): a very busy academy gets
+its nearest sittings, and the page names the calendar for the rest."""
+
+
+@dataclass(frozen=True)
+class Held:
+    """The sittings a page holds, in start order, and the last day they cover."""
+
+    occurrences: list[Occurrence]
+    until: datetime
+    """Sittings that start before this moment are all held."""
+    complete: bool
+    """False when ``HELD_LIMIT`` cut the list short of ``until``."""
+
+
+def held_ahead(
+    occurrences: Sequence[Occurrence],
+    since: datetime,
+    weeks: int,
+    held_weeks: int = HELD_WEEKS,
+    limit: int = HELD_LIMIT,
+) -> Held:
+    """The sittings (sorted by start) that end after ``since`` and start within
+    ``held_weeks`` + ``weeks`` of it, at most ``limit`` of them."""
+    until = since + timedelta(weeks=held_weeks + weeks)
+    chosen = [o for o in occurrences if o.end > since and o.start < until]
+    if len(chosen) <= limit:
+        return Held(chosen, until, True)
+    return Held(chosen[:limit], chosen[limit].start, False)
+
+
+def within(occurrences: Iterable[Occurrence], since: datetime, weeks: int) -> list[Occurrence]:
+    """The sittings that end after ``since`` and start in the ``weeks`` after it."""
+    until = since + timedelta(weeks=weeks)
+    return [o for o in occurrences if o.end > since and o.start < until]
+
+
+def for_audience(occurrences: Iterable[Occurrence], audience_id: str) -> list[Occurrence]:
+    return [o for o in occurrences if audience_id in o.audiences]

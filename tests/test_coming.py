@@ -1,0 +1,47 @@
+"""Which sittings the awareness pages hold: from the build on, half a year and a window
+ahead, and no more than a page can carry."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from qisite.site import SiteContext
+from qisite.views.coming import held_ahead, within
+from tests.session_fixtures import curriculum
+
+WEEKLY = """\
+- {id: weekly, module: mod-intro, start: 2027-01-04 09:00, duration: 1h, venue: Room 1,
+   repeat: {every: week, count: 60}}
+"""
+
+
+def _sittings(tmp_path: Path) -> list:  # type: ignore[type-arg]
+    return SiteContext(curriculum(tmp_path, WEEKLY), base_dir=tmp_path).occurrences
+
+
+def test_holds_from_the_build_to_half_a_year_and_a_window_ahead(tmp_path: Path) -> None:
+    sittings = _sittings(tmp_path)
+    since = datetime(2027, 2, 1, tzinfo=UTC)
+    held = held_ahead(sittings, since, weeks=8)
+    assert held.complete
+    assert held.until == since + timedelta(weeks=26 + 8)
+    assert held.occurrences[0].start.date().isoformat() == "2027-02-01"
+    assert all(since < o.end and o.start < held.until for o in held.occurrences)
+    assert len(held.occurrences) == 34
+
+
+def test_a_busy_academy_is_cut_at_the_limit(tmp_path: Path) -> None:
+    sittings = _sittings(tmp_path)
+    since = datetime(2027, 1, 1, tzinfo=UTC)
+    held = held_ahead(sittings, since, weeks=8, limit=10)
+    assert not held.complete
+    assert len(held.occurrences) == 10
+    assert held.until == sittings[10].start
+
+
+def test_within_a_window(tmp_path: Path) -> None:
+    sittings = _sittings(tmp_path)
+    since = datetime(2027, 1, 4, 9, 30, tzinfo=UTC)  # during the first sitting (UK = UTC)
+    chosen = within(sittings, since, weeks=2)
+    assert [o.start.day for o in chosen] == [4, 11, 18]
