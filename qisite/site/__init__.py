@@ -18,6 +18,7 @@ from qisite.site import (
     matrix,
     modules,
     pathways,
+    posters,
     whats_on,
 )
 from qisite.site import projects as project_pages
@@ -32,6 +33,7 @@ PRODUCERS: list[Producer] = [
     matrix.produce,
     calendar.produce,
     whats_on.produce,
+    posters.produce,
     ihi.produce,
     learning.produce,
     capacity.produce,
