@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qisite.site import SiteContext
 from qisite.views.coming import held_ahead, within
-from tests.session_fixtures import curriculum
+from tests.session_fixtures import inputs
 
 WEEKLY = """\
 - {id: weekly, module: mod-intro, start: 2027-01-04 09:00, duration: 1h, venue: Room 1,
@@ -17,7 +17,7 @@ WEEKLY = """\
 
 
 def _sittings(tmp_path: Path) -> list:  # type: ignore[type-arg]
-    return SiteContext(curriculum(tmp_path, WEEKLY), base_dir=tmp_path).occurrences
+    return SiteContext(inputs(tmp_path, WEEKLY)).occurrences
 
 
 def test_holds_from_the_build_to_half_a_year_and_a_window_ahead(tmp_path: Path) -> None:
