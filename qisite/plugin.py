@@ -5,21 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
 
+from qisite import markdown_extension
+from qisite.engines import EngineSettings, Generated, generate
 from qisite.filewriter import BackgroundWriter
 from qisite.inputs import load_inputs
-from qisite.model import Curriculum, Inputs
+from qisite.model import Inputs
 from qisite.problems import report_lines
-from qisite.site import SiteContext, assets, home, paths, produce_all, rawhtml
-from qisite.site.headings import headings_in
+from qisite.site import assets, rawhtml
 
 log = get_plugin_logger("qisite")
 
@@ -35,11 +34,9 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
     def __init__(self) -> None:
         self.inputs: Inputs | None = None
         self.watched: tuple[Path, ...] = ()
-        self.site: SiteContext | None = None
-        self.stashed_html: dict[str, list[str]] = {}
+        self.generated: Generated | None = None
         self.unindexed_html: dict[str, list[str]] = {}
         self.writer = BackgroundWriter()
-        self.generated_pages: set[str] = set()
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -64,27 +61,34 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         config.extra_css.extend(p for p in assets.stylesheets() if p not in config.extra_css)
         known = {str(script) for script in config.extra_javascript}
         config.extra_javascript.extend(p for p in assets.scripts() if p not in known)
+        # Generated HTML kept out of Markdown's way, and its headings listed: the same
+        # extension every engine loads (see qisite.markdown_extension).
+        if markdown_extension.NAME not in config.markdown_extensions:
+            config.markdown_extensions.append(markdown_extension.NAME)
         return config
 
     # Run after other plugins have added their files, so that ours win on a clash.
     @event_priority(-50)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.inputs is not None
-        site = self.site = SiteContext(
-            self.inputs,
-            use_directory_urls=config.use_directory_urls,
-            module_bodies=_take_module_bodies(files, self.inputs.curriculum),
-            site_url=config.site_url or None,
-        )
+        module_texts = {
+            file.src_uri: file.content_string
+            for file in files.documentation_pages()
+            if file.src_uri.startswith("modules/")
+        }
+        settings = EngineSettings(config.use_directory_urls, config.site_url or None)
+        generated = self.generated = generate(self.inputs, module_texts, settings)
+        for src_uri in generated.module_bodies:
+            files.remove(files.src_uris[src_uri])
+        for warning in generated.warnings:
+            log.warning(warning)
         self.writer = BackgroundWriter()
-        self.generated_pages = set()
-        for output in produce_all(site):
+        for output in generated.outputs:
             existing = files.get_file_from_path(output.src_uri)
             if existing is not None:
                 files.remove(existing)
             inclusion = InclusionLevel.UNDEFINED if output.in_nav else InclusionLevel.NOT_IN_NAV
             if output.src_uri.endswith(".md"):
-                self.generated_pages.add(output.src_uri)
                 file = File.generated(
                     config, output.src_uri, content=output.content, inclusion=inclusion
                 )
@@ -95,23 +99,17 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             files.append(file)
         return files
 
-    # Run last, so that HTML other hooks add between <!-- qisite:html --> markers is stashed too.
+    # Run last, so that markers other plugins write into a page are expanded too.
     @event_priority(-100)
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        assert self.site is not None
-        markdown = home.expand_markers(self.site, markdown, page.file.src_uri)
-        markdown, self.stashed_html[page.file.src_uri] = rawhtml.HTML.take_out(markdown)
-        return markdown
+        assert self.generated is not None
+        return self.generated.page(page.file.src_uri, markdown)
 
-    # Run first, so that other plugins see the page with our HTML back in place
-    # (all but the dated lists, which stay out until search has indexed the page).
+    # Run first, so that the dated lists stay out of the page until search has indexed it.
+    # Their data-search-exclude keeps them out of every engine's index; holding them back
+    # here also spares the search plugin from parsing them (a third of a large build).
     @event_priority(100)
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig, files: Files) -> str:
-        stashed = self.stashed_html.pop(page.file.src_uri, [])
-        html = rawhtml.HTML.put_back(html, stashed)
-        if stashed or page.file.src_uri in self.generated_pages:
-            # Python-Markdown saw placeholders or raw HTML, not our headings: list them all.
-            page.toc = get_toc(nest_toc_tokens(headings_in(html)))
         html, self.unindexed_html[page.file.src_uri] = rawhtml.UNINDEXED.take_out(html)
         return html
 
@@ -173,20 +171,3 @@ def _display(path: Path, config_dir: Path) -> str:
     except ValueError:
         return str(path)
 
-
-def _take_module_bodies(files: Files, curriculum: Curriculum) -> dict[str, str]:
-    """Remove content/modules/<id>.md from the build; their text goes into the module pages."""
-    bodies: dict[str, str] = {}
-    for module in curriculum.modules:
-        file = files.get_file_from_path(paths.module_body(module.id))
-        if file is not None:
-            bodies[module.id] = file.content_string
-            files.remove(file)
-    for file in files.documentation_pages():
-        if file.src_uri.startswith("modules/") and file.src_uri != paths.MODULES_INDEX:
-            module_id = Path(file.src_uri).stem
-            log.warning(
-                f"{file.src_uri}: there is no module '{module_id}' in the curriculum, "
-                "so this page is not linked from any pathway"
-            )
-    return bodies

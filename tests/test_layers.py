@@ -12,8 +12,11 @@ Layers, lowest first (a module may import its own layer and those below it):
   the checks (with ``csv_cells``, the cell reader its two CSV parsers share); no
   module below it opens a file;
 - site: pages and feeds from ``Inputs`` (Jinja2, no MkDocs);
-- adapters: the MkDocs plugin, the commands, and ``i18n.extract`` (the maintainers'
-  tool that writes the catalogue).
+- engines: the one generate step every engine's route calls (``engines.step``), the
+  Markdown extension every engine loads, and the folder, config and command of the
+  route for engines that run no MkDocs plugin;
+- adapters: the MkDocs plugin, the commands, and
+  ``i18n.extract`` (the maintainers' tool that writes the catalogue).
 
 The graph is read from the source with ``ast``: every ``import`` anywhere in a
 module (inside ``if TYPE_CHECKING:`` too), plus the package ``__init__`` that
@@ -41,6 +44,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("validation", ("qisite.validation",)),
     ("inputs", ("qisite.inputs", "qisite.csv_cells")),
     ("site", ("qisite.site",)),
+    ("engines", ("qisite.engines", "qisite.markdown_extension")),
     (
         "adapters",
         (

@@ -3,17 +3,18 @@
 Generated pages are mostly HTML. Python-Markdown re-parses raw HTML with its
 HTML parser, which was most of the build time of a large academy (about 8 ms a
 module page, much more for a long pathway). Templates wrap their HTML between
-``HTML_START`` and ``HTML_END``; before Markdown runs, each wrapped block is
-swapped for a one-line placeholder comment, and the HTML is put back into the
-rendered page. Text between blocks (an organiser's module body) is still
-Markdown. If the swap never happens (no plugin), the comments are harmless and
-the page renders the slow way.
+``HTML_START`` and ``HTML_END``; ``qisite.markdown_extension`` (which every
+engine loads) hands each wrapped block to Python-Markdown's raw-HTML stash
+unparsed. Text between blocks (an organiser's module body) is still Markdown.
+Without the extension the comments are harmless and the page renders the slow way.
 
-Lists of dated sittings are wrapped again, between ``UNINDEXED_START`` and
-``UNINDEXED_END``: the plugin holds them back while the search plugin indexes
-the page and puts them in afterwards. A search index is built once but read for
-months, so it should not offer sittings that have since ended; and on a large
-academy, parsing those lists for the index took a third of the build.
+Lists of dated sittings carry ``data-search-exclude``, which keeps them out of
+the search index of every engine (Material's search plugin and Zensical's): a
+search index is built once but read for months, so it should not offer sittings
+that have since ended. They are also wrapped between ``UNINDEXED_START`` and
+``UNINDEXED_END``: the MkDocs plugin holds them back while the search plugin
+indexes the page and puts them in afterwards, because on a large academy
+parsing those lists for the index took a third of the build.
 """
 
 from __future__ import annotations
