@@ -1,0 +1,59 @@
+"""The generate route, start to end: read the project, load its academy, generate,
+write the merged folder and the engine's config."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from qisite.engines.config import engine_config, write_engine_config
+from qisite.engines.folder import BUILD_DOCS, read_docs_pages, write_docs_folder
+from qisite.engines.project import read_project
+from qisite.engines.step import generate
+from qisite.inputs import display_path, load_inputs
+from qisite.problems import report_lines
+
+Report = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A project made ready for an engine that runs no MkDocs plugin."""
+
+    config: Path
+    """The generated config: give it to the engine (``-f``)."""
+    docs: Path
+    files: int
+    """Files qisite added to the docs folder (pages, feeds, assets) or changed."""
+    warnings: int
+    seconds: float
+
+
+def prepare(
+    config_file: Path,
+    report: Report,
+    out: Path | None = None,
+    site_dir: Path | None = None,
+) -> Prepared | None:
+    """Write ``out`` (default build/docs in the project) and its config; None if the
+    academy has errors (each reported, nothing written)."""
+    started = time.perf_counter()
+    project = read_project(config_file)
+    loaded = load_inputs(project.curriculum, display_path(project.curriculum))
+    for line in report_lines(loaded.problems):
+        report(line)
+    if not loaded.ok:
+        report(f"{display_path(project.curriculum)} has errors; nothing was generated")
+        return None
+    pages = read_docs_pages(project.docs_dir)
+    generated = generate(loaded.require().without_positions(), pages, project.settings)
+    for warning in generated.warnings:
+        report(f"WARNING - {warning}")
+    docs = (out or project.root / BUILD_DOCS).resolve()
+    settings = engine_config(project, docs, site_dir)  # checks the folders first
+    files = write_docs_folder(project.docs_dir, pages, generated, docs)
+    config = write_engine_config(project, settings)
+    warnings = len(loaded.warnings) + len(generated.warnings)
+    return Prepared(config, docs, files, warnings, time.perf_counter() - started)
