@@ -28,6 +28,7 @@ Engine = Literal["mkdocs", "properdocs", "zensical"]
 ENGINES: tuple[Engine, ...] = ("mkdocs", "properdocs", "zensical")
 
 ENGINES_PYTHON = "QISITE_ENGINES_PYTHON"
+SOURCE_DATE_EPOCH = "1798761600"  # 2027-01-01: the same build time for every engine
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 # MkDocs and ProperDocs log "WARNING -  text"; Zensical prints "Warning: text" and,
 # on the next line, where: "╭─[ about.md:18:48 ]" (then the source line, drawn).
@@ -116,27 +117,44 @@ def engine_command(engine: Engine, root: Path, config_file: str, site_dir: Path)
     return [python, "-m", engine, "build", "-f", config_file, "-d", str(site_dir)]
 
 
+def qisite_build_command(
+    engine: Engine, root: Path, config_file: str, site_dir: Path
+) -> list[str]:
+    """``qisite build --engine <engine>``: the one command for every engine (for Zensical
+    it generates the pages into build/docs first)."""
+    python = engine_python(engine)
+    command = ["-m", "qisite.cli", "build", "--engine", engine, "-f", config_file]
+    return [python, *command, "-d", str(site_dir)]
+
+
 def build_with(
     engine: Engine,
     root: Path,
     config_file: str = "mkdocs.yml",
     site_dir: Path | None = None,
     timeout: float = 300,
+    through_qisite: bool = False,
 ) -> EngineBuild:
     """Run ``<engine> build`` in ``root`` and return where the site went and what it said.
 
-    The build imports this checkout's qisite (``PYTHONPATH``), whichever interpreter
-    runs the engine. A failed build is returned, not raised: tests assert on it.
+    ``through_qisite`` runs ``qisite build --engine <engine>`` instead, as the README
+    tells organisers to. The build imports this checkout's qisite (``PYTHONPATH``),
+    whichever interpreter runs the engine. A failed build is returned, not raised:
+    tests assert on it. Builds are reproducible (``SOURCE_DATE_EPOCH``, fixed unless set).
     """
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
-    command = engine_command(engine, root, config_file, site_dir)
+    if through_qisite:
+        command = qisite_build_command(engine, root, config_file, site_dir)
+    else:
+        command = engine_command(engine, root, config_file, site_dir)
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
         # Both ask every build to switch engines: noise in the output under test.
         "NO_MKDOCS_2_WARNING": "1",
         "DISABLE_MKDOCS_2_WARNING": "true",
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH),
     }
     started = time.perf_counter()
     done = subprocess.run(
