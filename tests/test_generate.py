@@ -1,0 +1,80 @@
+"""qisite generate and qisite build: the route for engines that run no MkDocs plugin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from qisite import markdown_extension
+from qisite.site import assets, paths
+from tests.clirun import run_cli
+from tests.sitebuild import make_project
+
+
+def test_generate_writes_the_merged_folder_and_a_config_that_inherits(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "academy")
+    done = run_cli("generate", cwd=root)
+    assert done.returncode == 0, done.stderr
+    docs = root / "build" / "docs"
+    assert str(docs) in done.stdout
+    # Hand-written pages, their markers expanded.
+    home = (docs / "index.md").read_text("utf-8")
+    assert "qisite:pathway-chooser" not in home and "data-qisite-chooser" in home
+    assert (docs / "about.md").read_text("utf-8") != (root / "content/about.md").read_text("utf-8")
+    # Generated pages, feeds and assets; the organiser's module text inside its page.
+    body = (root / "content/modules/pdsa-in-practice.md").read_text("utf-8")
+    module_page = (docs / paths.module("pdsa-in-practice")).read_text("utf-8")
+    assert body.strip().splitlines()[0] in module_page and module_page != body
+    assert (docs / paths.MODULES_INDEX).is_file() and (docs / paths.FEED_ALL).is_file()
+    assert (docs / paths.WORDS_SCRIPT).is_file()
+    assert not list(docs.parent.glob(".docs.*"))  # no temporary folder left behind
+    config_file = root / "mkdocs.generated.yml"
+    config = yaml.safe_load(config_file.read_text("utf-8"))
+    assert config["INHERIT"] == "mkdocs.yml" and config["docs_dir"] == "build/docs"
+    assert config["extra_css"] == assets.stylesheets()
+    assert config["extra_javascript"] == assets.scripts()
+    assert config["markdown_extensions"] == [markdown_extension.NAME]
+    assert config["theme"] == {"variant": "classic"}
+
+
+def test_generate_follows_the_configs_page_addresses(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "academy")
+    (root / "mkdocs.offline.yml").write_text(
+        "INHERIT: mkdocs.yml\nuse_directory_urls: false\n", encoding="utf-8"
+    )
+    done = run_cli("generate", "-f", "mkdocs.offline.yml", "--out", "build/offline", cwd=root)
+    assert done.returncode == 0, done.stderr
+    index = (root / "build/offline" / paths.MODULES_INDEX).read_text("utf-8")
+    assert 'href="pdsa-in-practice.html"' in index
+    config = yaml.safe_load((root / "mkdocs.offline.generated.yml").read_text("utf-8"))
+    assert config["INHERIT"] == "mkdocs.offline.yml" and config["docs_dir"] == "build/offline"
+
+
+def test_an_academy_with_errors_writes_nothing_and_keeps_the_last_folder(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "academy")
+    assert run_cli("generate", cwd=root).returncode == 0
+    before = sorted(p.relative_to(root) for p in (root / "build").rglob("*"))
+    curriculum = root / "curriculum.yaml"
+    curriculum.write_text(curriculum.read_text("utf-8").replace("modules:", "modules: 3\nx:", 1))
+    done = run_cli("generate", cwd=root)
+    assert done.returncode == 1
+    assert "curriculum.yaml:" in done.stderr and "nothing was generated" in done.stderr
+    assert sorted(p.relative_to(root) for p in (root / "build").rglob("*")) == before
+
+
+def test_a_stray_module_text_is_warned_about_and_strict_stops(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "academy", extra_files={"content/modules/gone.md": "# Gone\n"})
+    done = run_cli("generate", cwd=root)
+    assert done.returncode == 0
+    assert "modules/gone.md: there is no module 'gone' in the curriculum" in done.stderr
+    strict = run_cli("build", "--engine", "zensical", "--strict", cwd=root)
+    assert strict.returncode == 1 and "stopped by --strict" in strict.stderr
+
+
+def test_zensical_site_folder_must_lie_in_the_project(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "academy")
+    done = run_cli("build", "--engine", "zensical", "-d", str(tmp_path / "elsewhere"), cwd=root)
+    assert done.returncode == 1
+    assert "outside the project folder" in done.stderr
+    assert not (root / "build").exists()  # refused before anything was written
