@@ -5,6 +5,7 @@ Usage (from the repository root):
     python benchmarks/build_bench.py                 # 250, 500 and 1,000 modules
     python benchmarks/build_bench.py --quick         # the smallest size only
     python benchmarks/build_bench.py --sizes 100,200 --repeat 5
+    python benchmarks/build_bench.py --engine all    # MkDocs, ProperDocs and Zensical
 
 For each size it writes a project into a temporary folder (the repository's
 content/, overrides/ and mkdocs.yml with a synthetic curriculum.yaml: see
@@ -28,6 +29,14 @@ where growth = (t_largest / t_smallest) / (size_largest / size_smallest):
 1.00 means the build time grows in proportion to the curriculum. With a single
 size (``--quick``) there is nothing to compare, and scaling is printed as 1.00.
 Goals: ratio <= 1.3, scaling <= 1.1, largest HTML page < 200 KB.
+
+``--engine`` builds with ProperDocs or Zensical instead (or ``all`` three in
+turn), each beside a bare site of that same engine: ProperDocs runs the plugin
+(``properdocs build``), Zensical is given the generated folder (``qisite build
+--engine zensical``: the generate step and the engine, timed together). With an
+engine other than MkDocs, each engine's table is headed ``engine=<name>`` and its
+summary line is followed by ``engine=<name> ratio=... scaling=...``; with more
+than one, a last line compares each engine's qisite build time with MkDocs'.
 """
 
 from __future__ import annotations
@@ -89,16 +98,32 @@ def write_project(root: Path, modules: int) -> Path:
     return root
 
 
-def build_once(project: Path, site_dir: Path) -> Run:
+ENGINES = ("mkdocs", "properdocs", "zensical")
+
+
+def build_command(engine: str, site_dir: Path, bare: bool) -> list[str]:
+    """The build of a project (``bare``: a baseline, which has no qisite) with ``engine``."""
+    if engine == "zensical":
+        if bare:  # the baseline's site folder is the default, site/ inside it
+            return [sys.executable, "-m", "zensical", "build", "--clean", "-f", "mkdocs.yml"]
+        command = ["-m", "qisite.cli", "build", "--engine", "zensical", "-d", str(site_dir)]
+        return [sys.executable, *command]
+    return [sys.executable, "-m", engine, "build", "-q", "-f", "mkdocs.yml", "-d", str(site_dir)]
+
+
+def build_once(project: Path, site_dir: Path, engine: str = "mkdocs") -> Run:
     """Build in a fresh process; measure its wall clock time and peak memory."""
     shutil.rmtree(site_dir, ignore_errors=True)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env.setdefault("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)]
+    env.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    bare = project.name.startswith("baseline")
+    command = build_command(engine, site_dir, bare)
+    quiet = subprocess.DEVNULL if engine == "zensical" else None  # it has no -q
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=env)
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=quiet)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -116,24 +141,27 @@ def _median(runs: Sequence[Run]) -> Run:
     )
 
 
-def measure(size: int, work: Path, repeat: int) -> tuple[Result, Result, Path]:
+def measure(
+    size: int, work: Path, repeat: int, engine: str = "mkdocs"
+) -> tuple[Result, Result, Path]:
     """Build the synthetic academy and its baseline ``repeat`` times each, taking turns.
 
     Taking turns (qisite, baseline, qisite, baseline...) means that a slow spell of a
     shared machine falls on both sides rather than on one, which steadies the ratio.
     """
-    project = write_project(work / f"qisite-{size}", size)
+    suffix = "" if engine == "mkdocs" else f"-{engine}"
+    project = write_project(work / f"qisite-{size}{suffix}", size)
     site = project / "site"
-    qisite_runs = [build_once(project, site)]
+    qisite_runs = [build_once(project, site, engine)]
     pages = len(html_pages(site))
     characters = average_text_length(site)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    baseline = write_baseline(work / f"baseline-{size}", config, pages, characters)
+    baseline = write_baseline(work / f"baseline-{size}{suffix}", config, pages, characters)
     baseline_site = baseline / "site"
-    baseline_runs = [build_once(baseline, baseline_site)]
+    baseline_runs = [build_once(baseline, baseline_site, engine)]
     for _ in range(repeat - 1):
-        qisite_runs.append(build_once(project, site))
-        baseline_runs.append(build_once(baseline, baseline_site))
+        qisite_runs.append(build_once(project, site, engine))
+        baseline_runs.append(build_once(baseline, baseline_site, engine))
     baseline_pages = len(html_pages(baseline_site))
     return (
         Result(size, "qisite", pages, *_figures(_median(qisite_runs))),
@@ -201,6 +229,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         " time (default 3)",
     )
     parser.add_argument(
+        "--engine",
+        choices=[*ENGINES, "all"],
+        default="mkdocs",
+        help="the engine to build with, beside a bare site of the same engine (default mkdocs)",
+    )
+    parser.add_argument(
         "--keep",
         type=Path,
         default=None,
@@ -208,32 +242,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sizes = args.sizes[:1] if args.quick else args.sizes
+    engines = list(ENGINES) if args.engine == "all" else [args.engine]
     work = args.keep or Path(tempfile.mkdtemp(prefix="qisite-bench-"))
-    results: list[Result] = []
+    largest: dict[str, float] = {}
     try:
-        print(f"{'modules':>8} {'site':<9} {'pages':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8}")
-        last_site = work
-        for size in sizes:
-            qisite, baseline, last_site = measure(size, work, max(1, args.repeat))
-            for result in (qisite, baseline):
-                results.append(result)
-                print(
-                    f"{result.size:>8} {result.kind:<9} {result.pages:>6} "
-                    f"{result.seconds:>8.2f} {result.cpu_seconds:>7.2f} {result.peak_mb:>8.1f}",
-                    flush=True,
-                )
-        print(cpu_line(results))
-        page, size = largest_page(last_site)
-        print(
-            f"largest HTML page at {sizes[-1]} modules: "
-            f"{page.relative_to(last_site)} {size / 1024:.1f} KB"
-        )
-        print(summary_line(results))
+        for engine in engines:
+            results = run_engine(engine, sizes, work, max(1, args.repeat), engines != ["mkdocs"])
+            largest[engine] = results[-2].seconds
+        if len(engines) > 1 and "mkdocs" in largest:
+            print(
+                "engines: qisite build time at the largest size against MkDocs' "
+                + " ".join(f"{e}={largest[e] / largest['mkdocs']:.2f}" for e in engines)
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
 
+
+def run_engine(
+    engine: str, sizes: Sequence[int], work: Path, repeat: int, labelled: bool
+) -> list[Result]:
+    """Measure every size with ``engine`` and print its table and summary lines."""
+    results: list[Result] = []
+    if labelled:
+        print(f"engine={engine}")
+    print(f"{'modules':>8} {'site':<9} {'pages':>6} {'seconds':>8} {'cpu s':>7} {'peak MB':>8}")
+    last_site = work
+    for size in sizes:
+        qisite, baseline, last_site = measure(size, work, repeat, engine)
+        for result in (qisite, baseline):
+            results.append(result)
+            print(
+                f"{result.size:>8} {result.kind:<9} {result.pages:>6} "
+                f"{result.seconds:>8.2f} {result.cpu_seconds:>7.2f} {result.peak_mb:>8.1f}",
+                flush=True,
+            )
+    print(cpu_line(results))
+    page, size = largest_page(last_site)
+    print(
+        f"largest HTML page at {sizes[-1]} modules: "
+        f"{page.relative_to(last_site)} {size / 1024:.1f} KB"
+    )
+    print(summary_line(results))
+    if labelled:
+        print(f"engine={engine} {summary_line(results)}", flush=True)
+    return results
 
 if __name__ == "__main__":
     sys.exit(main())

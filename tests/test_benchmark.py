@@ -110,13 +110,40 @@ def test_repeated_builds_take_turns_with_the_baseline_and_report_medians(
     seconds = {"qisite": iter([9.0, 1.0, 2.0]), "baseline": iter([4.0, 8.0, 5.0])}
     real_build = bench.build_once
 
-    def build_once(project: Path, site_dir: Path) -> bench.Run:
+    def build_once(project: Path, site_dir: Path, engine: str = "mkdocs") -> bench.Run:
         kind = project.name.split("-")[0]
         order.append(kind)
-        real = real_build(project, site_dir) if not site_dir.exists() else None
+        real = real_build(project, site_dir, engine) if not site_dir.exists() else None
         return bench.Run(next(seconds[kind]), real.cpu_seconds if real else 1.0, 10.0)
 
     monkeypatch.setattr(bench, "build_once", build_once)
     qisite, baseline, _ = bench.measure(30, tmp_path, repeat=3)
     assert order == ["qisite", "baseline"] * 3
     assert (qisite.seconds, baseline.seconds) == (2.0, 5.0)  # the medians
+
+
+def test_each_engine_builds_beside_a_bare_site_of_its_own() -> None:
+    from benchmarks.build_bench import build_command
+
+    site = Path("/tmp/site")
+    assert build_command("properdocs", site, bare=False)[1:4] == ["-m", "properdocs", "build"]
+    assert build_command("properdocs", site, bare=True)[1:4] == ["-m", "properdocs", "build"]
+    zensical = build_command("zensical", site, bare=False)
+    assert zensical[1:6] == ["-m", "qisite.cli", "build", "--engine", "zensical"]
+    assert build_command("zensical", site, bare=True)[1:4] == ["-m", "zensical", "build"]
+
+
+def test_an_engine_run_is_labelled_and_ends_with_its_ratio(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from benchmarks.build_bench import main
+
+    assert main(["--sizes", "30", "--repeat", "1", "--engine", "zensical"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "engine=zensical"
+    rows = [line.split() for line in lines[2:4]]
+    assert [row[:2] for row in rows] == [["30", "qisite"], ["30", "baseline"]]
+    assert rows[0][2] == rows[1][2]  # Zensical's bare site has as many pages
+    engine, ratio, scaling = lines[-1].split()
+    assert engine == "engine=zensical" and float(ratio.removeprefix("ratio=")) > 0
+    assert lines[-2] == f"{ratio} {scaling}"
