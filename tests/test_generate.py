@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 from qisite import markdown_extension
+from qisite.engines import EngineSettings, generate
+from qisite.inputs import load_inputs
 from qisite.site import assets, paths
+from qisite.site.rawhtml import UNINDEXED_END, UNINDEXED_START
 from tests.clirun import run_cli
-from tests.sitebuild import make_project
+from tests.sitebuild import REPO, make_project
+
+_HELD_BACK = re.compile(re.escape(UNINDEXED_START) + "(.*?)" + re.escape(UNINDEXED_END), re.S)
 
 
 def test_generate_writes_the_merged_folder_and_a_config_that_inherits(tmp_path: Path) -> None:
@@ -78,3 +85,19 @@ def test_zensical_site_folder_must_lie_in_the_project(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "outside the project folder" in done.stderr
     assert not (root / "build").exists()  # refused before anything was written
+
+
+def test_every_held_back_block_is_left_out_of_search_on_every_engine() -> None:
+    """The plugin holds the dated lists back from MkDocs' search; other engines rely on
+    data-search-exclude on each element of those blocks, so every one must carry it."""
+    inputs = load_inputs(REPO / "curriculum.yaml").require()
+    blocks = 0
+    for output in generate(inputs, {}, EngineSettings()).outputs:
+        if not isinstance(output.content, str):
+            continue
+        for block in _HELD_BACK.findall(output.content):
+            blocks += 1
+            soup = BeautifulSoup(block, "html.parser")
+            for element in soup.find_all(recursive=False):
+                assert element.has_attr("data-search-exclude"), (output.src_uri, str(element)[:120])
+    assert blocks > 50
