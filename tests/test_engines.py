@@ -134,7 +134,12 @@ def test_same_article_and_table_of_contents_on_every_page(
 ) -> None:
     different = []
     for page in sorted(academy.reference.pages() - {"404.html"}):
-        if _article(built.site_dir, page) != _article(academy.reference.site_dir, page):
+        reference = (academy.reference.site_dir / page).read_bytes()
+        if b"<article" not in reference:  # a file qisite writes whole (a poster)
+            same = (built.site_dir / page).read_bytes() == reference
+        else:
+            same = _article(built.site_dir, page) == _article(academy.reference.site_dir, page)
+        if not same:
             different.append(page)
     assert different == []
     # The organiser's Markdown in a module's text is rendered, not shown as typed.
