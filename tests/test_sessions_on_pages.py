@@ -30,7 +30,7 @@ def test_each_module_page_lists_exactly_its_sittings(example_site: BuiltSite) ->
         expected = [o.uid for o in sittings if o.module_id == module.id]
         assert listed == expected, module.id
         if expected:
-            feed = content.select_one(".qisite-subscribe a[href$='.ics']")
+            feed = content.select_one(".qisite-subscribe a.qisite-feed-download")
             assert feed is not None and _feed_exists(example_site, url, feed["href"])
 
 
@@ -53,7 +53,7 @@ def test_each_pathway_lists_the_sittings_of_its_modules_open_to_it(
             page_href, fragment = link["href"].split("#")
             target = example_site.content(normpath(f"{url}{page_href}") + "/")
             assert target.select_one(f"li#{fragment}[data-qisite-occurrence]") is not None
-        feed = content.select_one(".qisite-subscribe a[href$='.ics']")
+        feed = content.select_one(".qisite-subscribe a.qisite-feed-download")
         assert feed is not None and feed["href"].endswith(f"audiences/{audience}.ics")
         assert _feed_exists(example_site, url, feed["href"])
     assert any(

@@ -52,20 +52,29 @@ def test_list_partial_takes_a_heading_level_and_says_when_empty(tmp_path) -> Non
     assert len(BeautifulSoup(full, "html.parser").select("h4.qisite-session-title")) == 3
 
 
-def test_subscribe_partial_names_the_feed_and_three_apps(tmp_path) -> None:
+def test_subscribe_partial_names_the_feed_and_gives_each_app_its_link(tmp_path) -> None:
     site = _site(tmp_path)
-    href = site.linker(paths.pathway("aud-ward"))(paths.audience_feed("aud-ward"))
+    site.site_url = "https://intranet.example.nhs.uk/qi"
     html = site.render(
         "sessions/subscribe.html.j2",
         paths.pathway("aud-ward"),
-        feed_href=href,
+        feed=paths.audience_feed("aud-ward"),
         feed_name="Ward staff sessions",
     )
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.select_one("a")["href"] == "../../feeds/audiences/aud-ward.ics"
+    download = soup.select_one("a.qisite-feed-download")
+    assert download["href"] == "../../feeds/audiences/aud-ward.ics"
     assert "Ward staff sessions" in soup.select_one("summary").get_text()
+    apps = [a["href"].split(":")[0] for a in soup.select(".qisite-subscribe-apps a")]
+    assert apps == ["webcal", "https", "https", "https"]
     text = soup.get_text()
     assert all(app in text for app in ("Outlook", "Google Calendar", "Apple Calendar"))
+    box = soup.select_one("[data-qisite-feed-address]")
+    assert not box.has_attr("hidden")
+    address = box.select_one("input")
+    assert address["value"] == "https://intranet.example.nhs.uk/qi/feeds/audiences/aud-ward.ics"
+    assert address.has_attr("readonly")
+    assert box.select_one(f"label[for='{address['id']}']") is not None
 
 
 @pytest.mark.browser

@@ -1,4 +1,5 @@
-/* qisite page behaviour: the "find your pathway" chooser and the print button.
+/* qisite page behaviour: the "find your pathway" chooser, the print button and the
+   copy box of a calendar feed's address.
    Everything here is an enhancement: without JavaScript the pages still list
    every pathway as plain links. No request ever leaves the site. Its words come from
    window.qisiteWords (words.js, written by the build in the academy's language). */
@@ -73,9 +74,54 @@
     });
   }
 
+  // The copy box holds the feed's full address when the build knew the site's address
+  // (site_url); otherwise it is filled here from the download link, which the browser
+  // resolves against the page's own address. A page opened from a folder (file:) has
+  // no address a calendar could fetch, so the box stays hidden there.
+  function setUpCopy(box) {
+    if (box.dataset.qisiteReady) return;
+    box.dataset.qisiteReady = "yes";
+    var input = box.querySelector("input");
+    var button = box.querySelector("[data-qisite-copy]");
+    var status = box.querySelector("[data-qisite-copy-status]");
+    if (!input.value) {
+      var download = box.parentNode.querySelector("a.qisite-feed-download");
+      if (!download || !/^https?:$/.test(download.protocol)) return;
+      input.value = download.href;
+    }
+    box.hidden = false;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var words = window.qisiteWords;
+      input.focus();
+      input.select();
+      function selected() {
+        status.textContent = words.say("addressSelected");
+      }
+      function copied() {
+        status.textContent = words.say("addressCopied");
+      }
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(input.value).then(copied, selected);
+        return;
+      }
+      // An intranet site served over http has no clipboard API; the older command
+      // still copies the selection in the browsers trusts use.
+      var done = false;
+      try {
+        done = document.execCommand("copy");
+      } catch (error) {
+        done = false;
+      }
+      if (done) copied();
+      else selected();
+    });
+  }
+
   function enhance() {
     document.querySelectorAll("[data-qisite-chooser]").forEach(setUpChooser);
     document.querySelectorAll("[data-qisite-print]").forEach(setUpPrint);
+    document.querySelectorAll("[data-qisite-feed-address]").forEach(setUpCopy);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from enum import StrEnum
 from functools import cached_property
 
@@ -11,7 +12,16 @@ from qisite.model.catalogue import IhiCode, IhiCourse
 from qisite.model.projects import Coach, Network, Project
 from qisite.model.sessions import Session
 from qisite.model.targets import Target
-from qisite.model.types import Id, LanguageTag, Minutes, SafeUrl, Strict, Text, TimeZoneName
+from qisite.model.types import (
+    Id,
+    LanguageTag,
+    Minutes,
+    RefreshInterval,
+    SafeUrl,
+    Strict,
+    Text,
+    TimeZoneName,
+)
 
 
 class StaffGroup(StrEnum):
@@ -59,6 +69,11 @@ class Academy(Strict):
         description="How many weeks ahead the What's on page, the bulletin snippet and "
         "posters look. Eight by default: rotas are published about six weeks ahead, so "
         "staff need to hear of a session before then to ask for the time.",
+    )
+    feed_refresh: RefreshInterval = Field(
+        default=timedelta(days=1),
+        description="How often subscribed calendars should fetch the feeds again: hours "
+        "(such as 12) or an ISO 8601 duration (P1D, PT12H); between an hour and 7 days",
     )
 
 

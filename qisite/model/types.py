@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -117,6 +117,59 @@ Minutes = Annotated[
         }
     ),
 ]
+
+_ISO_DURATION = re.compile(
+    r"^P(?:(?P<weeks>\d+)W|(?:(?P<days>\d+)D)?"
+    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+)S)?)?)$"
+)
+"""An RFC 5545 duration (ISO 8601 without years and months, which have no fixed length)."""
+_ISO_DURATION_HINT = r"^[Pp](\d+[Ww]|(\d+[Dd])?([Tt](\d+[Hh])?(\d+[Mm])?(\d+[Ss])?)?)$"
+"""The same for editors (JSON Schema patterns have no named groups); the model checks it."""
+SHORTEST_REFRESH = timedelta(hours=1)
+LONGEST_REFRESH = timedelta(days=7)
+
+
+def parse_refresh_interval(value: Any) -> Any:
+    """How often calendars should fetch a feed: 'P1D', 'PT12H' (ISO 8601) or hours (12)."""
+    if isinstance(value, timedelta):
+        interval = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        interval = timedelta(hours=value)
+    else:
+        match = _ISO_DURATION.match(value.strip().upper()) if isinstance(value, str) else None
+        if not match or not any(match.groupdict().values()):
+            raise PydanticCustomError(
+                "qisite_refresh",
+                "'{value}' is not a refresh interval I can read: write a number of hours "
+                "such as 12, or an ISO 8601 duration such as P1D or PT12H",
+                {"value": value},
+            )
+        parts = {name: int(number or 0) for name, number in match.groupdict().items()}
+        interval = timedelta(**parts)
+    if not SHORTEST_REFRESH <= interval <= LONGEST_REFRESH:
+        raise PydanticCustomError(
+            "qisite_refresh",
+            "'{value}' is too short or too long a refresh interval: give between "
+            "1 hour (PT1H) and 7 days (P7D)",
+            {"value": value},
+        )
+    return interval
+
+
+RefreshInterval = Annotated[
+    timedelta,
+    BeforeValidator(parse_refresh_interval),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "number", "minimum": 1, "maximum": 168},
+                {"type": "string", "pattern": _ISO_DURATION_HINT},
+            ],
+            "description": "Hours (such as 12), or an ISO 8601 duration such as P1D or PT12H",
+        }
+    ),
+]
+"""How often subscribed calendars are asked to fetch the feeds again."""
 
 ALLOWED_URL_SCHEMES = ("http", "https", "mailto")
 

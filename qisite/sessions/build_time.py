@@ -1,7 +1,8 @@
 """The build's notion of 'now', reproducible when SOURCE_DATE_EPOCH is set.
 
-Only validation (is a session long past?) and feed stamps use it; pages never
-decide what is past at build time, because a site is read for months after.
+Only validation (is a session long past?) and the feeds (DTSTAMP, LAST-MODIFIED)
+use it; pages never decide what is past at build time, because a site is read for
+months after.
 """
 
 from __future__ import annotations
@@ -22,3 +23,9 @@ def build_date() -> date:
     """SOURCE_DATE_EPOCH's date if set, else today (UTC)."""
     fixed = source_date_epoch()
     return fixed.date() if fixed else datetime.now(UTC).date()
+
+
+def build_time() -> datetime:
+    """When this build happens, to the second: SOURCE_DATE_EPOCH if set, else the clock."""
+    moment = source_date_epoch() or datetime.now(UTC)
+    return moment.replace(microsecond=0)

@@ -1,17 +1,26 @@
 """iCalendar (RFC 5545) feeds of occurrences, written by the ``icalendar`` library.
 
-Two builds of the same curriculum give byte-identical feeds: UIDs come from
-session ids and dates, and DTSTAMP comes from SOURCE_DATE_EPOCH or, failing
-that, from the sessions themselves, never from the clock. A cancelled sitting
-keeps its UID and says STATUS:CANCELLED, so subscribers' calendars strike it
-out instead of keeping a stale event.
+What subscribers' calendars rely on:
+
+* METHOD:PUBLISH, and REFRESH-INTERVAL (RFC 7986) with X-PUBLISHED-TTL (what
+  Outlook and Apple read) set to ``academy.feed_refresh``, a day by default.
+* DTSTAMP is the build time: SOURCE_DATE_EPOCH when set, so that two builds of
+  the same files at the same epoch give byte-identical feeds, else the clock;
+  never a time still to come.
+* UIDs come from session ids and dates, so an event is the same event in every
+  build; SEQUENCE and LAST-MODIFIED say which copy is newer (see
+  ``qisite.sessions.revisions`` for why they come from time).
+* A cancelled sitting keeps its UID and says STATUS:CANCELLED, so calendars
+  strike it out; because Google drops such events from subscribed feeds and
+  others show them as ordinary ones, its SUMMARY also starts "Cancelled: ", its
+  DESCRIPTION says so first, and it is TRANSP:TRANSPARENT (the time shows free).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import icalendar
@@ -19,8 +28,9 @@ from icalendar.parser import Contentline
 
 from qisite.i18n import Words
 from qisite.model import Curriculum
-from qisite.sessions.build_time import build_date, source_date_epoch
+from qisite.sessions.build_time import build_time
 from qisite.sessions.expand import Occurrence
+from qisite.sessions.revisions import revision
 from qisite.sessions.vtimezone import vtimezone
 
 PRODUCT = "-//qisite//QI Academy sessions//EN"
@@ -28,41 +38,49 @@ PRODUCT = "-//qisite//QI Academy sessions//EN"
 
 @dataclass(frozen=True)
 class FeedSettings:
-    """What every feed of one build shares: the academy, its zone, the fixed stamp and
-    the words of its language."""
+    """What every feed of one build shares: the academy, its zone, the build time, how
+    often to refresh, the words of its language and what is known of past changes."""
 
     academy: str
     timezone: str
     stamp: datetime
+    """The build time: every DTSTAMP, and the LAST-MODIFIED of sittings without history."""
+    refresh: timedelta
     zone_from: date
     zone_to: date
     words: Words
+    last_changed: Mapping[str, datetime] = field(default_factory=dict)
+    """UID to when the sitting's time, place or status last changed, when a previous
+    build's record says so (see ``qisite.sessions.revisions``)."""
 
 
 def feed_settings(
-    curriculum: Curriculum, everything: Sequence[Occurrence], words: Words
+    curriculum: Curriculum,
+    everything: Sequence[Occurrence],
+    words: Words,
+    last_changed: Mapping[str, datetime] | None = None,
 ) -> FeedSettings:
-    """Settings derived from the curriculum and all its occurrences, so every feed agrees."""
-    fixed = source_date_epoch()
+    """Settings derived from the curriculum and all its occurrences, so every feed agrees.
+
+    ``last_changed`` is the hook for a publication manifest: give it and unchanged
+    sittings keep their SEQUENCE and LAST-MODIFIED; leave it out and every sitting
+    is stamped with the build time.
+    """
+    stamp = build_time()
     if everything:
         first_year = min(o.start for o in everything).year
         last_year = max(o.end for o in everything).year
     else:
-        first_year = last_year = build_date().year
-    if fixed is not None:
-        stamp = fixed
-    elif everything:
-        # The earliest start stands in for "when the schedule was published".
-        stamp = min(o.start for o in everything).astimezone(UTC)
-    else:
-        stamp = datetime(first_year, 1, 1, tzinfo=UTC)
+        first_year = last_year = stamp.year
     return FeedSettings(
         academy=curriculum.academy.name,
         timezone=curriculum.academy.timezone,
-        stamp=stamp.replace(microsecond=0),
+        stamp=stamp,
+        refresh=curriculum.academy.feed_refresh,
         zone_from=date(first_year, 1, 1),
         zone_to=date(last_year + 2, 1, 1),
         words=words,
+        last_changed=last_changed or {},
     )
 
 
@@ -118,8 +136,9 @@ def event(occurrence: Occurrence, settings: FeedSettings) -> icalendar.Event:
     if text:
         item.add("description", text)
     item.add("status", "CANCELLED" if occurrence.cancelled else "CONFIRMED")
-    # Cancelling is the one change the site can tell apart without history.
-    item.add("sequence", 1 if occurrence.cancelled else 0)
+    found = revision(occurrence.uid, settings.stamp, settings.last_changed)
+    item.add("sequence", found.sequence)
+    item.add("last-modified", found.last_modified)
     item.add("transp", "TRANSPARENT" if occurrence.cancelled else "OPAQUE")
     return item
 
@@ -133,6 +152,9 @@ def _head(name: str, settings: FeedSettings) -> icalendar.Calendar:
     found.add("method", "PUBLISH")
     found.add("x-wr-calname", _calendar_name(name, settings))
     found.add("x-wr-timezone", settings.timezone)
+    # RFC 7986's property, and the older one that Outlook and Apple Calendar read.
+    found.add("refresh-interval", settings.refresh, parameters={"VALUE": "DURATION"})
+    found.add("x-published-ttl", icalendar.vDuration(settings.refresh))
     return found
 
 

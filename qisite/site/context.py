@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -21,6 +22,7 @@ from qisite.site.headings import PERMALINK_TITLE, heading
 from qisite.site.labels import FORMAT_LABELS, STAGE_LABELS
 from qisite.site.published import published_base, published_url
 from qisite.site.sittings import sitting_name
+from qisite.site.subscribe import FeedAddresses, feed_addresses
 from qisite.site.urls import Linker
 from qisite.views.projects import (
     area_key,
@@ -82,10 +84,14 @@ class SiteContext:
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
     site_url: str | None = None
     """The address the site is published at (``site_url`` in mkdocs.yml), or None when it
-    is not known: posters' QR codes and the bulletin's links need it absolute."""
+    is not known: posters' QR codes, the bulletin's links and calendar apps' subscribe
+    links need it absolute."""
     built_at: datetime | None = None
     """When the build runs (SOURCE_DATE_EPOCH when set): the What's on page holds the
     sittings that end after it. None: the clock at the build."""
+    sitting_changes: Mapping[str, datetime] = field(default_factory=dict)
+    """Sitting UID to when its time, place or status last changed, from the previous
+    build's publication record; empty without one (see ``qisite.sessions.revisions``)."""
 
     @property
     def curriculum(self) -> Curriculum:
@@ -152,6 +158,13 @@ class SiteContext:
     @cached_property
     def env(self) -> jinja2.Environment:
         return make_environment(self.words)
+
+    def feed_addresses(self, feed_src: str, feed_name: str) -> FeedAddresses | None:
+        """Each calendar app's link to the feed at ``feed_src``; None without ``site_url``."""
+        name = self.words.gettext(
+            "%(academy)s: %(feed)s", academy=self.curriculum.academy.name, feed=feed_name
+        )
+        return feed_addresses(self.site_url, feed_src, name)
 
     def linker(self, src_uri: str) -> Linker:
         return Linker(src_uri, self.use_directory_urls)

@@ -36,6 +36,9 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
         "%(num)s group listed for %(staff)s.", "%(num)s groups listed for %(staff)s."
     ),
     "chooseGroupFirst": N_("Choose a group from the list first."),
+    # pages.js: the copy box of a feed's address
+    "addressCopied": N_("Address copied."),
+    "addressSelected": N_("Address selected: press Ctrl+C (or Cmd+C) to copy it."),
     # learning-record.js: marks, progress and the My learning page
     "done": N_("Done"),
     "inProgress": N_("In progress"),
