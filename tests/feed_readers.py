@@ -20,6 +20,7 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import icalendar
 import recurring_ical_events
@@ -35,12 +36,13 @@ def _iso(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
 
 
-def icaljs(paths: Sequence[Path], window_end: date) -> dict[Path, set[Instance]]:
-    """Every instance ical.js finds in each file, recurring events expanded to ``window_end``."""
+def icaljs_read(paths: Sequence[Path], window_end: date) -> dict[Path, dict[str, Any]]:
+    """What ical.js reads in each file: ``{"calendar": {...}, "events": [...]}`` as
+    tests/js/expand.mjs prints it, recurring events expanded to ``window_end``."""
     node = shutil.which("node")
     assert node, "Node.js is needed to read the feeds with ical.js"
     assert (JS / "node_modules" / "ical.js").is_dir(), "run: npm ci --prefix tests/js"
-    found: dict[Path, set[Instance]] = {}
+    found: dict[Path, dict[str, Any]] = {}
     for batch in (paths[i : i + 200] for i in range(0, len(paths), 200)):
         done = subprocess.run(
             [node, str(JS / "expand.mjs"), window_end.isoformat(), *map(str, batch)],
@@ -50,9 +52,16 @@ def icaljs(paths: Sequence[Path], window_end: date) -> dict[Path, set[Instance]]
             env={"TZ": "UTC", "PATH": ""},
         )
         assert done.returncode == 0, done.stderr
-        for name, items in json.loads(done.stdout).items():
-            found[Path(name)] = {(i["uid"], _iso(i["start"]), _iso(i["end"])) for i in items}
+        found.update((Path(name), read) for name, read in json.loads(done.stdout).items())
     return found
+
+
+def icaljs(paths: Sequence[Path], window_end: date) -> dict[Path, set[Instance]]:
+    """Every instance ical.js finds in each file, recurring events expanded to ``window_end``."""
+    return {
+        path: {(i["uid"], _iso(i["start"]), _iso(i["end"])) for i in read["events"]}
+        for path, read in icaljs_read(paths, window_end).items()
+    }
 
 
 def recurring(path: Path, window: tuple[date, date]) -> set[Instance]:

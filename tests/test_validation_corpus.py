@@ -101,6 +101,8 @@ CASES = [
     Case("bad-url-javascript", E, 8, ("'javascript:alert(1)'", "https://")),
     Case("bad-url-no-host", E, 8, ("'https://'", "no host")),
     Case("bad-timezone", E, 6, ("'London'", "Europe/London")),
+    Case("feed-refresh-unreadable", E, 9, ("academy.feed_refresh", "'1 day'", "P1D or PT12H")),
+    Case("feed-refresh-too-short", E, 9, ("academy.feed_refresh", "'PT10M'", "1 hour (PT1H)")),
     Case(
         "feed-id-unset",
         W,

@@ -147,11 +147,15 @@ def parse_refresh_interval(value: Any) -> Any:
         parts = {name: int(number or 0) for name, number in match.groupdict().items()}
         interval = timedelta(**parts)
     if not SHORTEST_REFRESH <= interval <= LONGEST_REFRESH:
+        # Asking for more than hourly only loads the web server (calendar services fetch
+        # every few hours at most); less than weekly leaves cancelled sessions in place.
         raise PydanticCustomError(
             "qisite_refresh",
-            "'{value}' is too short or too long a refresh interval: give between "
-            "1 hour (PT1H) and 7 days (P7D)",
-            {"value": value},
+            "'{value}' is {what}: give between 1 hour (PT1H) and 7 days (P7D)",
+            {
+                "value": value,
+                "what": "less than an hour" if interval < SHORTEST_REFRESH else "more than 7 days",
+            },
         )
     return interval
 

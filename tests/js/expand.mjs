@@ -1,6 +1,10 @@
 // Reads .ics files with Mozilla's ical.js (the parser inside Thunderbird) and
-// prints every event instance's UTC start and end as JSON:
-//   {"<file>": [{"uid": ..., "start": "YYYY-MM-DDTHH:MM:SSZ", "end": ..., "status": ...}]}
+// prints, as JSON, each file's calendar properties and every event instance's UTC
+// start and end with what a client shows or compares:
+//   {"<file>": {"calendar": {"method": ..., "refreshInterval": "P1D", "publishedTtl": ...},
+//               "events": [{"uid": ..., "start": "YYYY-MM-DDTHH:MM:SSZ", "end": ...,
+//                           "status": ..., "summary": ..., "description": ..., "transp": ...,
+//                           "sequence": 0, "lastModified": ..., "dtstamp": ...}]}}
 // Usage: node expand.mjs WINDOW_END_YYYY-MM-DD FILE.ics [FILE.ics ...]
 // Recurring events are expanded up to the window's end; RECURRENCE-ID
 // overrides replace their instance. A TZID without its VTIMEZONE in the same
@@ -31,9 +35,21 @@ function instances(calendar) {
   for (const [uid, { master, exceptions }] of byUid) {
     if (master === null) throw new Error(`${uid}: overrides without a master event`);
     for (const exception of exceptions) master.relateException(exception);
-    const status = (event) => event.component.getFirstPropertyValue("status");
+    const shown = (event) => {
+      const value = (name) => event.component.getFirstPropertyValue(name);
+      const stamp = (name) => (value(name) === null ? null : utc(value(name)));
+      return {
+        status: value("status"),
+        summary: event.summary,
+        description: event.description,
+        transp: value("transp"),
+        sequence: event.sequence,
+        lastModified: stamp("last-modified"),
+        dtstamp: stamp("dtstamp"),
+      };
+    };
     if (!master.isRecurring()) {
-      found.push({ uid, start: utc(master.startDate), end: utc(master.endDate), status: status(master) });
+      found.push({ uid, start: utc(master.startDate), end: utc(master.endDate), ...shown(master) });
       continue;
     }
     const iterator = master.iterator();
@@ -44,7 +60,7 @@ function instances(calendar) {
         uid,
         start: utc(details.startDate),
         end: utc(details.endDate),
-        status: status(details.item),
+        ...shown(details.item),
       });
     }
   }
@@ -54,6 +70,18 @@ function instances(calendar) {
 const out = {};
 for (const file of files) {
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")));
-  out[file] = instances(calendar);
+  const text = (name) => {
+    const value = calendar.getFirstPropertyValue(name);
+    return value === null ? null : value.toString();
+  };
+  out[file] = {
+    calendar: {
+      method: text("method"),
+      refreshInterval: text("refresh-interval"),
+      publishedTtl: text("x-published-ttl"),
+      name: text("x-wr-calname"),
+    },
+    events: instances(calendar),
+  };
 }
 process.stdout.write(JSON.stringify(out));
