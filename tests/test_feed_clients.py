@@ -19,6 +19,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 
+from qisite.publication import Manifest, Published, Sitting, build_manifest
 from qisite.site import SiteContext
 from qisite.site.calendar import produce
 from qisite.site.subscribe import feed_addresses
@@ -194,6 +195,63 @@ def test_with_a_record_of_changes_only_changed_sittings_move_on(tmp_path: Path) 
     assert events["called-off"]["sequence"] == MINUTES_FROM_2000[SECOND_BUILD] - 5
     assert events["called-off"]["lastModified"] == "2027-01-04T09:32:00Z"
     assert {e["dtstamp"] for e in events.values()} == {"2027-01-04T09:37:00Z"}
+
+
+def _manifest_build(
+    root: Path, sessions: str, built: datetime, previous: Manifest | None
+) -> tuple[Manifest, dict[str, dict[str, Any]]]:
+    """One build with history: the publication manifest carried on from ``previous``
+    (qisite.publication), its sittings' last changes given to the feeds; returns the
+    manifest and ical.js's reading of all.ics by session id."""
+    root.mkdir()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", _epoch(built))
+        site = SiteContext(curriculum(root, sessions), base_dir=root)
+        sittings = {
+            o.uid: Sitting(
+                module=o.module_id,
+                title=o.title,
+                start=o.start,
+                end=o.end,
+                venue=o.venue,
+                online=o.online,
+                status="cancelled" if o.cancelled else "scheduled",
+                address=f"modules/{o.module_id}/#session-{o.slug}",
+            )
+            for o in site.occurrences
+        }
+        published = Published(SUFFIX, modules={}, audiences={}, addresses=(), sittings=sittings)
+        manifest = build_manifest(published, built, previous)
+        site.sitting_changes = {uid: e.last_changed for uid, e in manifest.sittings.items()}
+        feeds = {o.src_uri: o.content for o in produce(site)}
+    path = root / "all.ics"
+    path.write_bytes(feeds["feeds/all.ics"])
+    (read,) = feed_readers.icaljs_read([path], WINDOW_END).values()
+    return manifest, _by_uid(read["events"])
+
+
+def test_with_the_publication_manifest_unchanged_sittings_keep_their_revision(
+    tmp_path: Path,
+) -> None:
+    first, before = _manifest_build(tmp_path / "one", BEFORE, FIRST_BUILD, None)
+    second, after = _manifest_build(tmp_path / "two", AFTER, SECOND_BUILD, first)
+    third_build = SECOND_BUILD + timedelta(days=1)
+    _, again = _manifest_build(tmp_path / "three", AFTER, third_build, second)
+    assert {e["sequence"] for e in before.values()} == {MINUTES_FROM_2000[FIRST_BUILD]}
+    assert after["steady"]["sequence"] == before["steady"]["sequence"]
+    assert after["steady"]["lastModified"] == "2027-01-01T00:00:00Z"
+    for changed in ("moved", "called-off"):
+        assert second.sittings[f"{changed}@{SUFFIX}"].sequence == 1
+        assert after[changed]["sequence"] == MINUTES_FROM_2000[SECOND_BUILD]
+        assert after[changed]["lastModified"] == "2027-01-04T09:37:00Z"
+    assert after["called-off"]["summary"] == "Cancelled: Introduction module"
+    # Nothing changed before the third build: every sitting keeps its revision.
+    for uid, event in again.items():
+        assert (event["sequence"], event["lastModified"]) == (
+            after[uid]["sequence"],
+            after[uid]["lastModified"],
+        )
+        assert event["dtstamp"] == "2027-01-05T09:37:00Z"
 
 
 def test_a_recorded_change_after_the_build_counts_as_the_build(tmp_path: Path) -> None:

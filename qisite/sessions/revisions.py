@@ -21,12 +21,13 @@ them.
   looks revised, which clients take quietly, whereas a moved sitting that kept
   its SEQUENCE would stay at its old time in an imported copy.
 * With history: ``last_changed`` maps a sitting's UID to when its time, place
-  or status last changed, as a publication manifest carried forward from the
-  previous build records it (``SiteContext.sitting_changes``). Unchanged
-  sittings then keep their SEQUENCE and LAST-MODIFIED from build to build.
-  A change counter kept beside it is not written as SEQUENCE: a counter
-  starts again at 0 when the manifest is lost, a time does not, and a sitting
-  first published without history already has a time-sized SEQUENCE.
+  or status last changed, as the publication manifest (``qisite.publication``)
+  carries it on from the previous build (``SiteContext.sitting_changes``).
+  Unchanged sittings then keep their SEQUENCE and LAST-MODIFIED from build to
+  build. The manifest's own change counter (``SittingEntry.sequence``) is not
+  written as SEQUENCE: a counter starts again at 0 when the previous manifest
+  is lost or first used, below the time-sized SEQUENCE that builds without
+  history had already published; a time does not go back.
 """
 
 from __future__ import annotations

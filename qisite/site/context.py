@@ -90,8 +90,10 @@ class SiteContext:
     """When the build runs (SOURCE_DATE_EPOCH when set): the What's on page holds the
     sittings that end after it. None: the clock at the build."""
     sitting_changes: Mapping[str, datetime] = field(default_factory=dict)
-    """Sitting UID to when its time, place or status last changed, from the previous
-    build's publication record; empty without one (see ``qisite.sessions.revisions``)."""
+    """Sitting UID to when its time, place or status last changed: this build's
+    publication manifest carried on from the previous one (``qisite.publication``),
+    ``{uid: entry.last_changed for uid, entry in manifest.sittings.items()}``; empty
+    without a previous manifest (see ``qisite.sessions.revisions``)."""
 
     @property
     def curriculum(self) -> Curriculum:
