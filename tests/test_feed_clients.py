@@ -355,6 +355,7 @@ def test_each_app_gets_the_link_it_accepts(
     web = SITE_URL + feed
     assert help_box.select_one("[data-qisite-feed-address] input")["value"] == web
     assert not help_box.select_one("[data-qisite-feed-address]").has_attr("hidden")
+    assert help_box.select_one("[data-qisite-copy-fallback]") is None
     # The full address is where the feed is published: the site folder after site_url.
     assert (published.site_dir / web.removeprefix(SITE_URL)).is_file()
     download = help_box.select_one("a.qisite-feed-download")["href"]
@@ -408,8 +409,10 @@ def test_without_site_url_the_script_fills_the_copy_box_from_the_page(
         assert box.is_visible()
         assert box.input_value() == root_url + "site/feeds/all.ics"
         assert page.locator(".qisite-subscribe-apps").count() == 0
+        assert page.is_hidden("[data-qisite-copy-fallback]")  # the box says it better
         violations = axe_violations(page)
         assert violations == [], describe(violations)
     page.goto((first.site_dir / "calendar" / "index.html").as_uri())
     page.click(".qisite-subscribe summary")
     assert page.is_hidden("[data-qisite-feed-address]")  # file: has no address to give
+    assert page.is_visible("[data-qisite-copy-fallback]")

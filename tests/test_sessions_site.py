@@ -209,6 +209,8 @@ def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None
     assert page.select(".qisite-subscribe-apps") == []
     box = page.select_one(".qisite-subscribe [data-qisite-feed-address]")
     assert box.has_attr("hidden") and box.select_one("input")["value"] == ""
+    fallback = page.select_one(".qisite-subscribe [data-qisite-copy-fallback]")
+    assert "Copy link" in fallback.get_text() and not fallback.has_attr("hidden")
 
 
 def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> None:

@@ -88,6 +88,8 @@
       var download = box.parentNode.querySelector("a.qisite-feed-download");
       if (!download || !/^https?:$/.test(download.protocol)) return;
       input.value = download.href;
+      var fallback = box.parentNode.querySelector("[data-qisite-copy-fallback]");
+      if (fallback) fallback.hidden = true;
     }
     box.hidden = false;
     button.hidden = false;
