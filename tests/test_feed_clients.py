@@ -25,7 +25,7 @@ from qisite.site.calendar import produce
 from qisite.site.subscribe import feed_addresses
 from tests import feed_readers
 from tests.browser import axe_violations, describe, serve
-from tests.session_fixtures import curriculum, curriculum_text
+from tests.session_fixtures import curriculum_text, inputs
 from tests.sitebuild import BuiltSite, build_site
 
 SUFFIX = "testshire-qi-academy"
@@ -183,7 +183,7 @@ def test_with_a_record_of_changes_only_changed_sittings_move_on(tmp_path: Path) 
     }
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", _epoch(SECOND_BUILD))
-        site = SiteContext(curriculum(tmp_path, AFTER), base_dir=tmp_path, sitting_changes=changes)
+        site = SiteContext(inputs(tmp_path, AFTER), sitting_changes=changes)
         feeds = {o.src_uri: o.content for o in produce(site) if o.src_uri.endswith(".ics")}
     path = tmp_path / "all.ics"
     path.write_bytes(feeds["feeds/all.ics"])
@@ -206,7 +206,7 @@ def _manifest_build(
     root.mkdir()
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", _epoch(built))
-        site = SiteContext(curriculum(root, sessions), base_dir=root)
+        site = SiteContext(inputs(root, sessions))
         sittings = {
             o.uid: Sitting(
                 module=o.module_id,
@@ -258,11 +258,7 @@ def test_a_recorded_change_after_the_build_counts_as_the_build(tmp_path: Path) -
     later = SECOND_BUILD + timedelta(days=30)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", _epoch(SECOND_BUILD))
-        site = SiteContext(
-            curriculum(tmp_path, AFTER),
-            base_dir=tmp_path,
-            sitting_changes={f"moved@{SUFFIX}": later},
-        )
+        site = SiteContext(inputs(tmp_path, AFTER), sitting_changes={f"moved@{SUFFIX}": later})
         feeds = {o.src_uri: o.content for o in produce(site)}
     calendar = icalendar.Calendar.from_ical(feeds["feeds/sessions/moved.ics"])
     (event,) = calendar.walk("VEVENT")
