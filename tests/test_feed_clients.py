@@ -412,3 +412,13 @@ def test_without_site_url_the_script_fills_the_copy_box_from_the_page(
     page.click(".qisite-subscribe summary")
     assert page.is_hidden("[data-qisite-feed-address]")  # file: has no address to give
     assert page.is_visible("[data-qisite-copy-fallback]")
+
+
+def test_feeds_take_the_build_time_the_pages_use(tmp_path: Path) -> None:
+    """A build time fixed on the SiteContext (What's on, posters) stamps the feeds too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", _epoch(FIRST_BUILD))
+        site = SiteContext(inputs(tmp_path, AFTER), built_at=SECOND_BUILD)
+        feeds = {o.src_uri: o.content for o in produce(site)}
+    events = icalendar.Calendar.from_ical(feeds["feeds/all.ics"]).walk("VEVENT")
+    assert {e.decoded("DTSTAMP") for e in events} == {SECOND_BUILD}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import icalendar
@@ -59,14 +59,16 @@ def feed_settings(
     everything: Sequence[Occurrence],
     words: Words,
     last_changed: Mapping[str, datetime] | None = None,
+    built: datetime | None = None,
 ) -> FeedSettings:
     """Settings derived from the curriculum and all its occurrences, so every feed agrees.
 
     ``last_changed`` is the hook for a publication manifest: give it and unchanged
     sittings keep their SEQUENCE and LAST-MODIFIED; leave it out and every sitting
-    is stamped with the build time.
+    is stamped with the build time. ``built`` is the build time when the caller has
+    fixed it (so pages and feeds agree); else SOURCE_DATE_EPOCH, else the clock.
     """
-    stamp = build_time()
+    stamp = built.astimezone(UTC).replace(microsecond=0) if built else build_time()
     if everything:
         first_year = min(o.start for o in everything).year
         last_year = max(o.end for o in everything).year

@@ -77,7 +77,10 @@ def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
     everything = site.occurrences
     words = site.words
-    feeds = FeedWriter(feed_settings(curriculum, everything, words, site.sitting_changes))
+    settings = feed_settings(
+        curriculum, everything, words, site.sitting_changes, built=site.build_moment
+    )
+    feeds = FeedWriter(settings)
     used_audiences = {a for o in everything for a in o.audiences}
     pages = calendar_pages(everything, words)
     yield Output(
