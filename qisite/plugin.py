@@ -77,7 +77,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             if file.src_uri.startswith("modules/")
         }
         settings = EngineSettings(config.use_directory_urls, config.site_url or None)
-        generated = self.generated = generate(self.inputs, module_texts, settings)
+        pages = tuple(file.src_uri for file in files.documentation_pages())
+        generated = self.generated = generate(self.inputs, module_texts, settings, pages)
         for src_uri in generated.module_bodies:
             files.remove(files.src_uris[src_uri])
         for warning in generated.warnings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
@@ -11,7 +12,16 @@ from qisite.model.catalogue import IhiCode, IhiCourse
 from qisite.model.projects import Coach, Network, Project
 from qisite.model.sessions import Session
 from qisite.model.targets import Target
-from qisite.model.types import Id, LanguageTag, Minutes, SafeUrl, Strict, Text, TimeZoneName
+from qisite.model.types import (
+    FormerIds,
+    Id,
+    LanguageTag,
+    Minutes,
+    SafeUrl,
+    Strict,
+    Text,
+    TimeZoneName,
+)
 
 
 class StaffGroup(StrEnum):
@@ -76,6 +86,7 @@ class Domain(Strict):
 
 class Audience(Strict):
     id: Id
+    former_ids: FormerIds = Field(default_factory=list)
     name: Text
     description: str | None = None
     staff_groups: list[StaffGroup] = Field(
@@ -92,6 +103,7 @@ class Audience(Strict):
 
 class Module(Strict):
     id: Id
+    former_ids: FormerIds = Field(default_factory=list)
     title: Text
     summary: str | None = None
     dose: Id
@@ -102,6 +114,18 @@ class Module(Strict):
     prerequisites: list[Id] = Field(default_factory=list)
     ihi_open_school: list[IhiCode] = Field(default_factory=list)
     outcomes: list[Text] = Field(default_factory=list)
+
+
+class RetiredModule(Strict):
+    """A module taken out of the curriculum: its old address says so, and learners'
+    records show its title and when it was retired."""
+
+    id: Id = Field(description="The id the module was published under")
+    title: Text = Field(description="Its title, as learners knew it")
+    retired_on: date = Field(description="The date it was retired, e.g. 2027-03-31")
+    replacement: Id | None = Field(
+        default=None, description="The id of the module that replaces it, if one does"
+    )
 
 
 class Curriculum(Strict):
@@ -138,6 +162,9 @@ class Curriculum(Strict):
     network: Network | None = Field(
         default=None, description="The academy's network: how to join, its channels and sessions"
     )
+    retired: list[RetiredModule] = Field(
+        default_factory=list, description="Modules taken out of the curriculum"
+    )
 
     # Lookups. The model is frozen, so these are computed once and stay right.
     @cached_property
@@ -164,3 +191,17 @@ class Curriculum(Strict):
     @cached_property
     def coaches_by_id(self) -> dict[str, Coach]:
         return {coach.id: coach for coach in self.coaches}
+
+    @cached_property
+    def module_renames(self) -> dict[str, str]:
+        """The current id of each module's former ids: {former id: id}."""
+        return {former: m.id for m in self.modules for former in m.former_ids}
+
+    @cached_property
+    def audience_renames(self) -> dict[str, str]:
+        """The current id of each audience's former ids: {former id: id}."""
+        return {former: a.id for a in self.audiences for former in a.former_ids}
+
+    @cached_property
+    def retired_by_id(self) -> dict[str, RetiredModule]:
+        return {retired.id: retired for retired in self.retired}

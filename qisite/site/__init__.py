@@ -19,6 +19,7 @@ from qisite.site import (
     modules,
     pathways,
     posters,
+    publication,
     whats_on,
 )
 from qisite.site import projects as project_pages
@@ -43,8 +44,13 @@ PRODUCERS: list[Producer] = [
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:
+    """Every producer's outputs, then the publication manifest, which lists them."""
+    served: list[str] = []
     for producer in PRODUCERS:
-        yield from producer(site)
+        for output in producer(site):
+            served.append(output.src_uri)
+            yield output
+    yield publication.output(site, served)
 
 
 __all__ = ["PRODUCERS", "Output", "Producer", "SiteContext", "produce_all"]
