@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from qisite.site import (
+    addresses,
     assets,
     calendar,
     capacity,
@@ -40,6 +41,7 @@ PRODUCERS: list[Producer] = [
     capacity.produce,
     project_pages.produce,
     assets.produce,
+    addresses.produce,
 ]
 
 
