@@ -2,7 +2,7 @@
  * qisite learning record: what a member of staff marks as done or in progress,
  * kept in this browser's localStorage only. Nothing here sends data anywhere.
  *
- * Record, under a key of the academy's own ("qisite.learning-record.v1:<academy id>"),
+ * Record, under a key of the academy's own (qisite.learning-record.v1:<academy id>),
  * so that academies served from one web address keep their records apart:
  *   {"schema": 1,
  *    "modules": {"<module id>": {"state": "done" | "in-progress", "date": "YYYY-MM-DD"}},
@@ -10,7 +10,7 @@
  *
  * The academy comes from window.qisiteAcademy (academy.js, written by the build): its id,
  * every module id of the curriculum (current, former and retired) and {former id: id}.
- * Earlier versions kept one record for every academy under "qisite.learning-record.v1";
+ * Earlier versions kept one record for every academy under qisite.learning-record.v1;
  * on the first visit to this academy, its module entries move from there to its own
  * record (the rest stay for the other portals; IHI courses, which are everyone's, are
  * copied). An entry under a former id moves to the module's current id when read.
