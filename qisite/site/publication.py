@@ -8,7 +8,6 @@ history is carried on.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
 from qisite.publication import (
     AudienceEntry,
@@ -18,7 +17,6 @@ from qisite.publication import (
     Sitting,
     build_manifest,
 )
-from qisite.sessions.build_time import source_date_epoch
 from qisite.sessions.expand import academy_slug
 from qisite.site import paths
 from qisite.site.context import SiteContext
@@ -84,15 +82,9 @@ def published(site: SiteContext, served: Iterable[str]) -> Published:
     )
 
 
-def build_time() -> datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
-    return source_date_epoch() or datetime.now(UTC)
-
-
 def manifest(site: SiteContext, served: Iterable[str]) -> Manifest:
-    return build_manifest(
-        published(site, served), site.built_at or build_time(), site.previous_publication
-    )
+    """Built at the build's moment (SOURCE_DATE_EPOCH when set), the one What's on uses."""
+    return build_manifest(published(site, served), site.build_moment, site.previous_publication)
 
 
 def output(site: SiteContext, served: Iterable[str]) -> Output:
