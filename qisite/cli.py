@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from qisite import __version__
-from qisite.commands import build, generate, links, new, report, schema, validate
+from qisite.commands import build, changes, generate, links, new, report, schema, validate
 
-COMMANDS: list[ModuleType] = [validate, schema, links, report, new, generate, build]
+COMMANDS: list[ModuleType] = [validate, changes, schema, links, report, new, generate, build]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +18,11 @@ from qisite.engines import EngineSettings, Generated, generate
 from qisite.filewriter import BackgroundWriter
 from qisite.inputs import load_inputs
 from qisite.model import Inputs
-from qisite.problems import report_lines
-from qisite.site import assets, rawhtml
+from qisite.problems import Position, report_lines
+from qisite.publication import Manifest
+from qisite.publication.changes import compare, problems
+from qisite.site import assets, paths, rawhtml
+from qisite.site.output import Output
 
 log = get_plugin_logger("qisite")
 
@@ -26,6 +30,9 @@ log = get_plugin_logger("qisite")
 class QisiteConfig(base.Config):
     curriculum = c.Type(str, default="curriculum.yaml")
     """Path to the curriculum, relative to mkdocs.yml."""
+    previous_manifest = c.Optional(c.Type(str))
+    """The publication.json of the last publication, relative to mkdocs.yml: sittings keep
+    their history, and the build warns about addresses that would vanish."""
 
 
 class QisitePlugin(BasePlugin[QisiteConfig]):
@@ -37,6 +44,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.generated: Generated | None = None
         self.unindexed_html: dict[str, list[str]] = {}
         self.writer = BackgroundWriter()
+        self.previous_display = ""
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -44,7 +52,11 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         config_dir = Path(config.config_file_path or ".").resolve().parent
         curriculum_path = (config_dir / self.config.curriculum).resolve()
         display = _display(curriculum_path, config_dir)
-        loaded = load_inputs(curriculum_path, display)
+        previous = None
+        if self.config.previous_manifest:
+            previous = config_dir / self.config.previous_manifest
+            self.previous_display = _display(previous, config_dir)
+        loaded = load_inputs(curriculum_path, display, previous, self.previous_display)
         for line in report_lines(loaded.warnings):
             log.warning(line)
         if not loaded.ok:
@@ -77,11 +89,13 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             if file.src_uri.startswith("modules/")
         }
         settings = EngineSettings(config.use_directory_urls, config.site_url or None)
-        generated = self.generated = generate(self.inputs, module_texts, settings)
+        pages = tuple(file.src_uri for file in files.documentation_pages())
+        generated = self.generated = generate(self.inputs, module_texts, settings, pages)
         for src_uri in generated.module_bodies:
             files.remove(files.src_uris[src_uri])
         for warning in generated.warnings:
             log.warning(warning)
+        self._warn_about_changes(generated.outputs)
         self.writer = BackgroundWriter()
         for output in generated.outputs:
             existing = files.get_file_from_path(output.src_uri)
@@ -98,6 +112,17 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 )
             files.append(file)
         return files
+
+    def _warn_about_changes(self, outputs: Iterable[Output]) -> None:
+        """Addresses that would vanish since the previous publication, if one is named."""
+        assert self.inputs is not None
+        previous = self.inputs.previous_publication
+        if previous is None:
+            return
+        manifest = next(o.content for o in outputs if o.src_uri == paths.PUBLICATION)
+        changes = compare(previous, Manifest.from_json(manifest))
+        for line in report_lines(problems(changes, Position(self.previous_display, 0, 0))):
+            log.warning(line)
 
     # Run last, so that markers other plugins write into a page are expanded too.
     @event_priority(-100)

@@ -4,9 +4,9 @@ Layers, lowest first (a module may import its own layer and those below it):
 
 - model: the shapes of the data (``model/``, including ``Inputs``, the one object
   the input step hands on), ``problems``, ``yaml_source`` (YAML text to data with
-  positions) and ``i18n`` (``Words``: messages, dates and numbers of a language);
-- derivations: pure functions of the model (``views/``, ``sessions/``, ``capacity/``,
-  ``publication/``);
+  positions), ``i18n`` (``Words``: messages, dates and numbers of a language) and
+  ``publication`` (the manifest of what a build published, which ``Inputs`` may hold);
+- derivations: pure functions of the model (``views/``, ``sessions/``, ``capacity/``);
 - validation: the cross-checks, which use the derivations (expanded sittings,
   planned targets, delivered depths);
 - inputs: the input step, which opens the files once, builds ``Inputs`` and runs
@@ -39,9 +39,16 @@ from tests.sitebuild import REPO
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
     (
         "model",
-        ("qisite", "qisite.problems", "qisite.yaml_source", "qisite.model", "qisite.i18n"),
+        (
+            "qisite",
+            "qisite.problems",
+            "qisite.yaml_source",
+            "qisite.model",
+            "qisite.i18n",
+            "qisite.publication",
+        ),
     ),
-    ("derivations", ("qisite.views", "qisite.sessions", "qisite.capacity", "qisite.publication")),
+    ("derivations", ("qisite.views", "qisite.sessions", "qisite.capacity")),
     ("validation", ("qisite.validation",)),
     ("inputs", ("qisite.inputs", "qisite.csv_cells")),
     ("site", ("qisite.site",)),

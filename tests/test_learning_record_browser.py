@@ -19,7 +19,8 @@ from tests.sitebuild import REPO, build_site
 
 pytestmark = pytest.mark.browser
 
-KEY = "qisite.learning-record.v1"
+KEY = "qisite.learning-record.v1:riverside-qi-academy"
+"""The example academy's record: its feed_id names it."""
 
 
 def _shared_module() -> tuple[str, list[str]]:

@@ -65,6 +65,12 @@ CASES = [
     Case("duplicate-id-dose-level", E, 13, ("duplicate id 'awareness'", "line 11")),
     Case("duplicate-id-session", E, 54, ("duplicate id 'basics-march'", "line 50")),
     Case("duplicate-yaml-key", E, 43, ("the key 'title' appears twice", "first on line 42")),
+    # Former ids and retired modules: an old address leads to one place
+    Case("former-id-in-use", E, 49, ("former id 'qi-basics'", "still the id", "line 33")),
+    Case("former-id-claimed-twice", E, 51, ("'intro-to-data' is claimed twice", "line 41")),
+    Case("former-id-session-in-use", E, 55, ("former id 'basics-march'", "session on line 51")),
+    Case("retired-still-a-module", E, 51, ("retired module 'reading-data'", "under modules:")),
+    Case("retired-unknown-replacement", E, 54, ("'reading-dta'", "did you mean 'reading-data'?")),
     # References to ids that do not exist
     Case("unknown-dose-level-module", E, 43, ("unknown dose level 'foundaton'", "'foundation'?")),
     Case("unknown-dose-level-audience", E, 30, ("unknown dose level 'practitioner'", "awareness")),

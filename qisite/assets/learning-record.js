@@ -2,10 +2,18 @@
  * qisite learning record: what a member of staff marks as done or in progress,
  * kept in this browser's localStorage only. Nothing here sends data anywhere.
  *
- * Record, under one key:
+ * Record, under a key of the academy's own (qisite.learning-record.v1:<academy id>),
+ * so that academies served from one web address keep their records apart:
  *   {"schema": 1,
  *    "modules": {"<module id>": {"state": "done" | "in-progress", "date": "YYYY-MM-DD"}},
  *    "courses": {"<IHI code>": {"state": "done", "date": "YYYY-MM-DD"}}}
+ *
+ * The academy comes from window.qisiteAcademy (academy.js, written by the build): its id,
+ * every module id of the curriculum (current, former and retired) and {former id: id}.
+ * Earlier versions kept one record for every academy under qisite.learning-record.v1;
+ * on the first visit to this academy, its module entries move from there to its own
+ * record (the rest stay for the other portals; IHI courses, which are everyone's, are
+ * copied). An entry under a former id moves to the module's current id when read.
  *
  * Relies only on the DOM contract: [data-qisite-pathway] containing
  * [data-qisite-module], [data-qisite-module-page], [data-qisite-ihi] links,
@@ -15,7 +23,9 @@
 (function () {
   "use strict";
 
-  var KEY = "qisite.learning-record.v1";
+  var SHARED_KEY = "qisite.learning-record.v1";
+  var ACADEMY = window.qisiteAcademy && typeof window.qisiteAcademy.id === "string" ? window.qisiteAcademy : null;
+  var KEY = ACADEMY ? SHARED_KEY + ":" + ACADEMY.id : SHARED_KEY;
   var SCHEMA = 1;
   var STATES = { done: "done", "in-progress": "inProgress" }; // state -> key of its word
   var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
@@ -65,6 +75,14 @@
     return { entries: out, skipped: skipped };
   }
 
+  /** True if ``record`` (a file's) is this academy's, names none, or the learner agrees
+   * to add another academy's entries to this one's record. */
+  function sameAcademy(record) {
+    if (!ACADEMY || !record.academy || record.academy === ACADEMY.id) return true;
+    var theirs = record.academyName || record.academy;
+    return window.confirm(say("confirmOtherAcademy", { academy: theirs, ours: ACADEMY.name }));
+  }
+
   /** A clean copy of a record, or an Error saying why it is not one. */
   function checkRecord(raw) {
     if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
@@ -77,7 +95,26 @@
     var courses = cleanEntries(raw.courses);
     var record = { schema: SCHEMA, modules: modules.entries, courses: courses.entries };
     record.skipped = modules.skipped + courses.skipped;
+    // Which academy a saved file came from: shown in words only, never as HTML.
+    if (typeof raw.academy === "string") record.academy = raw.academy.slice(0, 100);
+    if (typeof raw.academyName === "string") record.academyName = raw.academyName.slice(0, 200);
     return record;
+  }
+
+  /** Moves entries under a former id to the module's current id (the later mark wins). */
+  function applyRenames(record) {
+    var renamed = ACADEMY && ACADEMY.renamed ? ACADEMY.renamed : {};
+    var changed = false;
+    Object.keys(record.modules).forEach(function (id) {
+      var to = own(renamed, id);
+      if (typeof to !== "string" || to === id) return;
+      var entry = record.modules[id];
+      var mine = record.modules[to];
+      delete record.modules[id];
+      if (!mine || entry.date > mine.date) record.modules[to] = entry;
+      changed = true;
+    });
+    return changed;
   }
 
   function load() {
@@ -93,9 +130,54 @@
       var record = checkRecord(JSON.parse(text));
       if (record instanceof Error) return emptyRecord();
       delete record.skipped;
+      if (applyRenames(record)) save(record);
       return record;
     } catch (e) {
       return emptyRecord();
+    }
+  }
+
+  /**
+   * Once per academy and browser: this academy's module entries move out of the record
+   * that earlier versions shared between every academy, into the academy's own record.
+   * Nothing is lost: entries of other academies, and anything this script cannot read,
+   * stay under the shared key as they were; IHI courses are copied, not moved.
+   */
+  function moveFromSharedRecord() {
+    if (!ACADEMY || !Array.isArray(ACADEMY.modules)) return;
+    var shared = null;
+    try {
+      if (window.localStorage.getItem(KEY) !== null) return; // moved before, or started here
+      shared = window.localStorage.getItem(SHARED_KEY);
+    } catch (e) {
+      return;
+    }
+    if (!shared) return;
+    var raw;
+    var clean;
+    try {
+      raw = JSON.parse(shared);
+      clean = checkRecord(raw);
+    } catch (e) {
+      return;
+    }
+    if (clean instanceof Error) return;
+    var ours = idMap();
+    ACADEMY.modules.forEach(function (id) { ours[id] = true; });
+    var record = emptyRecord();
+    var moved = Object.keys(clean.modules).filter(function (id) { return own(ours, id); });
+    moved.forEach(function (id) { record.modules[id] = clean.modules[id]; });
+    Object.keys(clean.courses).forEach(function (code) { record.courses[code] = clean.courses[code]; });
+    applyRenames(record);
+    try {
+      // Ours first: if the browser refuses it, the shared record is still whole.
+      window.localStorage.setItem(KEY, JSON.stringify({ schema: SCHEMA, modules: record.modules, courses: record.courses }));
+      if (moved.length) {
+        moved.forEach(function (id) { delete raw.modules[id]; });
+        window.localStorage.setItem(SHARED_KEY, JSON.stringify(raw));
+      }
+    } catch (e) {
+      /* nothing else to do: the next visit tries again */
     }
   }
 
@@ -111,9 +193,18 @@
     return true;
   }
 
+  /** Removes this academy's record only. While an older shared record is still in this
+   * browser, an empty record stays in its place, so that what was left there for other
+   * academies (and copied from it) is not brought back on the next visit. */
   function clearRecord() {
     memory = null;
-    try { window.localStorage.removeItem(KEY); } catch (e) { /* nothing stored */ }
+    try {
+      if (ACADEMY && window.localStorage.getItem(SHARED_KEY) !== null) {
+        window.localStorage.setItem(KEY, JSON.stringify(emptyRecord()));
+      } else {
+        window.localStorage.removeItem(KEY);
+      }
+    } catch (e) { /* nothing stored */ }
   }
 
   function setEntry(kind, id, state) {
@@ -330,6 +421,18 @@
     return el("a", { href: info.url, text: info.title });
   }
 
+  /** A module's title as a link; a retired module's title and the date it was retired. */
+  function moduleTitle(data, id) {
+    var retired = own(data.retired || idMap(), id);
+    if (!own(data.modules, id) && retired) {
+      return el("span", {}, [
+        el("a", { href: retired.url, text: retired.title }), " ",
+        say("retiredOn", { date: formatDate(retired.date) })
+      ]);
+    }
+    return titleLink(own(data.modules, id), id);
+  }
+
   function entriesTable(caption, headings, rows) {
     var head = el("tr", {}, headings.map(function (h) { return el("th", { scope: "col", text: h }); }));
     var table = el("table", {}, [
@@ -378,7 +481,7 @@
       say("modulesCaption"),
       [say("moduleHeading"), say("statusHeading"), say("dateHeading"), say("pathwaysHeading")],
       function (e) {
-        return [titleLink(own(data.modules, e.id), e.id), stateName(e.state), timeElement(e.date),
+        return [moduleTitle(data, e.id), stateName(e.state), timeElement(e.date),
           (pathwaysOf[e.id] || []).join(", ") || say("noPathway")];
       },
       say("noModulesMarked"));
@@ -404,8 +507,13 @@
   function exportRecord() {
     var record = load();
     var payload = { schema: SCHEMA, exported: today(), modules: record.modules, courses: record.courses };
+    if (ACADEMY) {
+      payload.academy = ACADEMY.id;
+      payload.academyName = ACADEMY.name;
+    }
     var blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
-    var link = el("a", { href: URL.createObjectURL(blob), download: say("fileName", { date: today() }) });
+    var name = say("fileName", { academy: ACADEMY ? ACADEMY.id : "qisite", date: today() });
+    var link = el("a", { href: URL.createObjectURL(blob), download: name });
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -432,6 +540,11 @@
         tell(say("nothingLoaded", { reason: incoming.message }));
         return;
       }
+      if (!sameAcademy(incoming)) {
+        tell(say("notMixed", { file: file.name }));
+        return;
+      }
+      applyRenames(incoming);
       var record = load();
       var added = merge(record, incoming);
       var kept = save(record);
@@ -469,7 +582,7 @@
     var what = action.getAttribute("data-qisite-action");
     if (what === "print") window.print();
     if (what === "export") exportRecord();
-    if (what === "clear" && window.confirm(say("confirmClear"))) {
+    if (what === "clear" && window.confirm(say("confirmClear", { academy: ACADEMY ? ACADEMY.name : document.title }))) {
       clearRecord();
       refresh();
       tell(say("cleared"));
@@ -488,6 +601,7 @@
   }
 
   function start() {
+    moveFromSharedRecord();
     enhance(document);
     refresh();
   }

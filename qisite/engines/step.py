@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -38,13 +38,18 @@ class Generated:
 
 
 def generate(
-    inputs: Inputs, docs_pages: Mapping[str, str], settings: EngineSettings
+    inputs: Inputs,
+    docs_pages: Mapping[str, str],
+    settings: EngineSettings,
+    page_paths: Iterable[str] | None = None,
 ) -> Generated:
     """The outputs of a build of ``inputs``.
 
     ``docs_pages`` is the Markdown of the docs folder's pages by path in it (only
     those under modules/ are read: an organiser's text for a module, and any stray
-    text that matches no module, which is warned about).
+    text that matches no module, which is warned about). ``page_paths`` names every
+    page of the docs folder, for the publication manifest, when ``docs_pages`` holds
+    only some (default: those of ``docs_pages``).
     """
     curriculum = inputs.curriculum
     bodies = {
@@ -67,5 +72,12 @@ def generate(
         use_directory_urls=settings.use_directory_urls,
         module_bodies=bodies,
         site_url=settings.site_url,
+        content_pages=tuple(
+            sorted(
+                src_uri
+                for src_uri in (docs_pages if page_paths is None else page_paths)
+                if src_uri.endswith(".md") and src_uri not in taken
+            )
+        ),
     )
     return Generated(site, tuple(produce_all(site)), taken, warnings)

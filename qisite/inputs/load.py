@@ -16,6 +16,7 @@ from qisite.inputs.files import (
     read_yaml,
 )
 from qisite.inputs.progress_csv import progress_file_display
+from qisite.inputs.publication import read_previous_manifest
 from qisite.inputs.sessions_csv import display_name as session_file_display
 from qisite.inputs.structure import IndexMap, problems_from_validation_error, prune_invalid
 from qisite.inputs.translations import read_words, words_for
@@ -133,12 +134,19 @@ def _project_files(
     return tuple(read[name] for name in curriculum.project_files)
 
 
-def load_inputs(path: Path | str, display_name: str | None = None) -> Loaded:
+def load_inputs(
+    path: Path | str,
+    display_name: str | None = None,
+    previous_manifest: Path | str | None = None,
+    previous_display: str | None = None,
+) -> Loaded:
     """Read the curriculum, the CSV files it names and the IHI catalogue, each once; check
     them all. Never raises for bad input: every problem is in the result.
 
     ``display_name`` is the curriculum's name in messages (default: as the organiser
     would type it from the current folder); the CSV files are named beside it.
+    ``previous_manifest`` is the last publication's ``publication.json``, if the build
+    or the command names one (``previous_display``: its name in messages).
     """
     path = Path(path)
     display = display_name or display_path(path)
@@ -151,6 +159,13 @@ def load_inputs(path: Path | str, display_name: str | None = None) -> Loaded:
     if curriculum is None:
         return Loaded(None, tuple(sort_problems(problems)))
     folder = path.parent
+    previous = None
+    if previous_manifest is not None:
+        previous_path = Path(previous_manifest)
+        previous, found_there = read_previous_manifest(
+            previous_path, previous_display or display_path(previous_path)
+        )
+        problems.extend(found_there)
     words, _, found = read_words(
         curriculum.academy.language, folder, document.source
     )
@@ -171,6 +186,7 @@ def load_inputs(path: Path | str, display_name: str | None = None) -> Loaded:
                     *curriculum.project_files,
                 )),
         ),
+        previous_publication=previous,
     )
     context = CheckContext(inputs, document.data, origin)
     for check in CHECKS:

@@ -12,6 +12,7 @@ from qisite.model.curriculum import (
     DoseLevel,
     Format,
     Module,
+    RetiredModule,
     StaffGroup,
 )
 from qisite.model.inputs import CsvFile, Inputs
@@ -51,6 +52,7 @@ __all__ = [
     "ProgressScore",
     "Project",
     "Repeat",
+    "RetiredModule",
     "Session",
     "SessionPart",
     "SessionStatus",

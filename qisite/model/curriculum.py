@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import cached_property
 
@@ -13,6 +13,7 @@ from qisite.model.projects import Coach, Network, Project
 from qisite.model.sessions import Session
 from qisite.model.targets import Target
 from qisite.model.types import (
+    FormerIds,
     Id,
     LanguageTag,
     Minutes,
@@ -91,6 +92,7 @@ class Domain(Strict):
 
 class Audience(Strict):
     id: Id
+    former_ids: FormerIds = Field(default_factory=list)
     name: Text
     description: str | None = None
     staff_groups: list[StaffGroup] = Field(
@@ -107,6 +109,7 @@ class Audience(Strict):
 
 class Module(Strict):
     id: Id
+    former_ids: FormerIds = Field(default_factory=list)
     title: Text
     summary: str | None = None
     dose: Id
@@ -117,6 +120,18 @@ class Module(Strict):
     prerequisites: list[Id] = Field(default_factory=list)
     ihi_open_school: list[IhiCode] = Field(default_factory=list)
     outcomes: list[Text] = Field(default_factory=list)
+
+
+class RetiredModule(Strict):
+    """A module taken out of the curriculum: its old address says so, and learners'
+    records show its title and when it was retired."""
+
+    id: Id = Field(description="The id the module was published under")
+    title: Text = Field(description="Its title, as learners knew it")
+    retired_on: date = Field(description="The date it was retired, e.g. 2027-03-31")
+    replacement: Id | None = Field(
+        default=None, description="The id of the module that replaces it, if one does"
+    )
 
 
 class Curriculum(Strict):
@@ -153,6 +168,9 @@ class Curriculum(Strict):
     network: Network | None = Field(
         default=None, description="The academy's network: how to join, its channels and sessions"
     )
+    retired: list[RetiredModule] = Field(
+        default_factory=list, description="Modules taken out of the curriculum"
+    )
 
     # Lookups. The model is frozen, so these are computed once and stay right.
     @cached_property
@@ -179,3 +197,17 @@ class Curriculum(Strict):
     @cached_property
     def coaches_by_id(self) -> dict[str, Coach]:
         return {coach.id: coach for coach in self.coaches}
+
+    @cached_property
+    def module_renames(self) -> dict[str, str]:
+        """The current id of each module's former ids: {former id: id}."""
+        return {former: m.id for m in self.modules for former in m.former_ids}
+
+    @cached_property
+    def audience_renames(self) -> dict[str, str]:
+        """The current id of each audience's former ids: {former id: id}."""
+        return {former: a.id for a in self.audiences for former in a.former_ids}
+
+    @cached_property
+    def retired_by_id(self) -> dict[str, RetiredModule]:
+        return {retired.id: retired for retired in self.retired}

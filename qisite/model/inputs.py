@@ -19,6 +19,7 @@ from qisite.model.curriculum import Curriculum
 from qisite.model.projects import Project, ProjectRow
 from qisite.model.rows import CsvRow, ProgressRow
 from qisite.problems import Problem
+from qisite.publication import Manifest
 from qisite.yaml_source import SourceMap
 
 RowT = TypeVar("RowT")
@@ -60,6 +61,9 @@ class Inputs:
     files: tuple[Path, ...] = ()
     """The curriculum file, then every CSV file it names (found or not): what
     ``mkdocs serve`` watches."""
+    previous_publication: Manifest | None = None
+    """The manifest of the last publication (``publication.json``), when the build or
+    the command names one: sittings keep their history, vanishing addresses are told."""
 
     @property
     def session_rows(self) -> tuple[CsvRow, ...]:

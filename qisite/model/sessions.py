@@ -15,7 +15,7 @@ from dateutil.rrule import rrulestr
 from pydantic import BeforeValidator, Field, PositiveInt, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from qisite.model.types import EndTime, Id, LocalDateTime, Minutes, SafeUrl, Strict, Text
+from qisite.model.types import EndTime, FormerIds, Id, LocalDateTime, Minutes, SafeUrl, Strict, Text
 
 
 class SessionStatus(StrEnum):
@@ -111,6 +111,7 @@ class Session(Strict):
     """A session: one date (``start``), a repeat (``repeat`` or ``rrule``) or dated ``parts``."""
 
     id: Id
+    former_ids: FormerIds = Field(default_factory=list)
     module: Id
     title: str | None = Field(default=None, description="Defaults to the module's title")
     cohort: str | None = Field(default=None, description="Cohort or wave name, e.g. 'Wave 3'")
@@ -162,6 +163,12 @@ class Session(Strict):
                 {"id": self.id},
             )
         return self
+
+    @property
+    def calendar_id(self) -> str:
+        """The id its sittings' UIDs are made from: the first id it was published under
+        (the first of ``former_ids``), so that a rename changes no subscriber's events."""
+        return self.former_ids[0] if self.former_ids else self.id
 
     @property
     def repeats(self) -> bool:

@@ -65,6 +65,16 @@ Id = Annotated[
 ]
 """A stable identifier: it becomes part of page addresses and calendar UIDs."""
 
+FormerIds = Annotated[
+    list[Id],
+    Field(
+        description="Ids this was published under before, oldest first. Their old "
+        "addresses send readers on, and learners' records move to the new id. For a "
+        "session, the first one stays in its calendar events' UIDs."
+    ),
+]
+"""The ids a module, audience or session was published under before it was renamed."""
+
 Text = Annotated[str, Field(min_length=1)]
 
 _DURATION = re.compile(

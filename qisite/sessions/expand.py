@@ -242,7 +242,7 @@ class _Builder:
                     end_spec = session.end  # a cohort whose parts all end at the same time
                 end = _end_for(part.start, end_spec, part.duration, default)
                 yield make(
-                    f"{session.id}-{part.start:%Y%m%dT%H%M}",
+                    f"{session.calendar_id}-{part.start:%Y%m%dT%H%M}",
                     part.start,
                     end,
                     is_cancelled=part.status is SessionStatus.CANCELLED,
@@ -252,7 +252,8 @@ class _Builder:
         assert session.start is not None
         length = _length(session, module_minutes)
         if not session.repeats:
-            yield make(session.id, session.start, session.start + length, is_cancelled=False)
+            start = session.start
+            yield make(session.calendar_id, start, start + length, is_cancelled=False)
             return
         skipped = skipped_dates(session)
         called_off = cancelled_dates(session)
@@ -260,7 +261,7 @@ class _Builder:
             if start.date() in skipped:
                 continue
             yield make(
-                f"{session.id}-{start:%Y%m%dT%H%M}",
+                f"{session.calendar_id}-{start:%Y%m%dT%H%M}",
                 start,
                 start + length,
                 is_cancelled=start.date() in called_off,

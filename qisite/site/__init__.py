@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from qisite.site import (
+    addresses,
     assets,
     calendar,
     capacity,
@@ -19,6 +20,7 @@ from qisite.site import (
     modules,
     pathways,
     posters,
+    publication,
     whats_on,
 )
 from qisite.site import projects as project_pages
@@ -39,12 +41,18 @@ PRODUCERS: list[Producer] = [
     capacity.produce,
     project_pages.produce,
     assets.produce,
+    addresses.produce,
 ]
 
 
 def produce_all(site: SiteContext) -> Iterator[Output]:
+    """Every producer's outputs, then the publication manifest, which lists them."""
+    served: list[str] = []
     for producer in PRODUCERS:
-        yield from producer(site)
+        for output in producer(site):
+            served.append(output.src_uri)
+            yield output
+    yield publication.output(site, served)
 
 
 __all__ = ["PRODUCERS", "Output", "Producer", "SiteContext", "produce_all"]

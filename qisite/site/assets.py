@@ -26,10 +26,10 @@ def stylesheets() -> list[str]:
 
 
 def scripts() -> list[str]:
-    """Site-root paths of our scripts, for MkDocs' ``extra_javascript``: the words first,
-    which the others read."""
+    """Site-root paths of our scripts, for MkDocs' ``extra_javascript``: the words and the
+    academy's data first, which the others read."""
     ours = [f"{paths.ASSETS}/{name}" for name in _asset_names() if name.endswith(".js")]
-    return [paths.WORDS_SCRIPT, *ours]
+    return [paths.WORDS_SCRIPT, paths.ACADEMY_SCRIPT, *ours]
 
 
 def produce(site: SiteContext) -> Iterator[Output]:

@@ -107,13 +107,21 @@ def produce(site: SiteContext) -> Iterator[Output]:
             in_nav=False,
         )
     yield Output(paths.FEED_ALL, feeds.feed(words.gettext("all sessions"), everything))
-    # Every audience and module gets a feed, even an empty one, so links never break.
+    # Every audience and module gets a feed, even an empty one, so links never break;
+    # a renamed one's feed is also at each former address, the same bytes (the same
+    # UIDs), so old subscriptions keep working; a retired module's old feed is empty.
     for audience in curriculum.audiences:
         chosen = site.occurrences_by_audience.get(audience.id, [])
-        yield Output(paths.audience_feed(audience.id), feeds.feed(audience.name, chosen))
+        content = feeds.feed(audience.name, chosen)
+        for known_as in (audience.id, *audience.former_ids):
+            yield Output(paths.audience_feed(known_as), content)
     for module in curriculum.modules:
         chosen = site.occurrences_by_module.get(module.id, [])
-        yield Output(paths.module_feed(module.id), feeds.feed(module.title, chosen))
+        content = feeds.feed(module.title, chosen)
+        for known_as in (module.id, *module.former_ids):
+            yield Output(paths.module_feed(known_as), content)
+    for retired in curriculum.retired:
+        yield Output(paths.module_feed(retired.id), feeds.feed(retired.title, []))
     for occurrence in everything:
         yield Output(
             paths.session_feed(occurrence.slug),

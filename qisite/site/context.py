@@ -13,6 +13,7 @@ from markupsafe import escape
 
 from qisite.i18n import Words
 from qisite.model import Catalogue, Curriculum, Inputs, Project
+from qisite.publication import Manifest
 from qisite.sessions import Occurrence, occurrences
 from qisite.sessions.build_time import source_date_epoch
 from qisite.sessions.expand import grouped
@@ -82,6 +83,8 @@ class SiteContext:
     use_directory_urls: bool = True
     module_bodies: dict[str, str] = field(default_factory=dict)
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
+    content_pages: tuple[str, ...] = ()
+    """The organiser's own pages (source paths), listed in the publication manifest."""
     site_url: str | None = None
     """The address the site is published at (``site_url`` in mkdocs.yml), or None when it
     is not known: posters' QR codes, the bulletin's links and calendar apps' subscribe
@@ -98,6 +101,11 @@ class SiteContext:
     @property
     def curriculum(self) -> Curriculum:
         return self.inputs.curriculum
+
+    @property
+    def previous_publication(self) -> Manifest | None:
+        """The manifest of the last publication, if the academy names one."""
+        return self.inputs.previous_publication
 
     @property
     def catalogue(self) -> Catalogue:

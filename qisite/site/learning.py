@@ -1,8 +1,12 @@
-"""The "My learning" page and the script and style of the learning record kept in the browser.
+"""The "My learning" page, and what the learning record's script must know of the academy.
 
 The page carries, as embedded JSON, which modules make up each pathway (keyed
-by module id, so a module done counts on every pathway that has it). The
-learner's own record never leaves their browser: see content/privacy.md.
+by module id, so a module done counts on every pathway that has it) and the
+titles and dates of retired modules. ``assets/qisite/academy.js``, loaded on every
+page, tells the script which academy it is on (its record is stored under a key of
+its own), which module ids are this academy's, and the current id of each former
+id (entries move to it on the learner's next visit). The learner's own record never
+leaves their browser: see content/privacy.md.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from qisite.sessions.expand import academy_slug
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
@@ -41,6 +46,33 @@ def learning_data(site: SiteContext, url: Linker) -> dict[str, Any]:
             code: {"title": course.title, "url": site.catalogue.url_for(code)}
             for code, course in site.catalogue.courses.items()
         },
+        "retired": {
+            retired.id: {
+                "title": retired.title,
+                "date": retired.retired_on.isoformat(),
+                "url": url(paths.module(retired.id)),
+            }
+            for retired in curriculum.retired
+        },
+    }
+
+
+def academy_data(site: SiteContext) -> dict[str, Any]:
+    """What the record's script must know on every page: whose record it keeps, which
+    module ids are this academy's (current, former and retired), and where former ids
+    went."""
+    curriculum = site.curriculum
+    return {
+        "id": academy_slug(curriculum),
+        "name": curriculum.academy.name,
+        "modules": sorted(
+            {
+                *curriculum.modules_by_id,
+                *curriculum.module_renames,
+                *curriculum.retired_by_id,
+            }
+        ),
+        "renamed": dict(sorted(curriculum.module_renames.items())),
     }
 
 
@@ -49,4 +81,8 @@ def produce(site: SiteContext) -> Iterator[Output]:
     yield Output(
         paths.MY_LEARNING,
         site.render("learning/my-learning.md.j2", paths.MY_LEARNING, data=data),
+    )
+    yield Output(
+        paths.ACADEMY_SCRIPT,
+        site.render("scripts/academy.js.j2", paths.ACADEMY_SCRIPT, data=academy_data(site)),
     )

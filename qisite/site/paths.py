@@ -13,12 +13,24 @@ CAPACITY = "capacity.md"
 ASSETS = "assets/qisite"
 WORDS_SCRIPT = f"{ASSETS}/words.js"
 """The scripts' words in the academy's language, written by the build (``site.script_words``)."""
+ACADEMY_SCRIPT = f"{ASSETS}/academy.js"
+"""Which module ids belong to this academy and what they were called before, for the
+learning record's script (``site.learning``)."""
+PUBLICATION = "publication.json"
+"""The publication manifest of the build (``qisite.publication``)."""
 FEEDS = "feeds"
 FEED_ALL = f"{FEEDS}/all.ics"
 PRIVACY = "privacy.md"
 PROJECTS_INDEX = "projects/index.md"
 COACHING = "coaching/index.md"
 NETWORK = "network.md"
+
+
+def redirect(page_src: str, use_directory_urls: bool) -> str:
+    """The plain HTML file that stands at a page's address when the page has moved:
+    ``modules/old/index.html`` (or ``modules/old.html`` without directory URLs)."""
+    stem = page_src.removesuffix(".md")
+    return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
 
 
 def pathway(audience_id: str) -> str:

@@ -51,6 +51,7 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
     "andInProgress": N_("%(counts)s, %(started)s in progress"),
     "progressOn": N_("Progress on %(pathway)s"),
     "noLongerInCurriculum": N_("%(id)s (no longer in the curriculum)"),
+    "retiredOn": N_("(retired on %(date)s)"),
     "modulesCaption": N_("Modules you have marked, oldest first"),
     "moduleHeading": N_("Module"),
     "statusHeading": N_("Status"),
@@ -73,7 +74,8 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
         "so it will be lost when you close the page. Save it to a file on My learning to "
         "keep it."
     ),
-    "fileName": N_("learning-record-%(date)s.json"),
+    # Translators: a file name: keep it free of spaces and of / \ : * ? " < > |
+    "fileName": N_("learning-record-%(academy)s-%(date)s.json"),
     "savedToFile": N_("Your record was saved to a file named %(file)s."),
     "tooLarge": N_("Nothing was loaded: %(file)s is too large to be a learning record."),
     "notJson": N_("the file is not JSON"),
@@ -87,10 +89,19 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
     "skipped": NN_(
         "%(num)s unreadable entry was left out.", "%(num)s unreadable entries were left out."
     ),
-    "confirmClear": N_(
-        "Remove your whole learning record from this browser? This cannot be undone."
+    "confirmOtherAcademy": N_(
+        "This file is a learning record from %(academy)s, not from %(ours)s. Add its "
+        "entries to your record for %(ours)s anyway?"
     ),
-    "cleared": N_("Your learning record was removed from this browser."),
+    "notMixed": N_("Nothing was loaded from %(file)s: it belongs to another academy."),
+    "confirmClear": N_(
+        "Remove your learning record for %(academy)s from this browser? This cannot be "
+        "undone."
+    ),
+    "cleared": N_(
+        "Your learning record for this academy was removed from this browser. Records "
+        "of other academies' portals are kept."
+    ),
 }
 
 

@@ -5,7 +5,7 @@ Each feature adds its checks to ``CHECKS``; a check is a function that takes a
 ``Problem``s. The input step (``qisite.inputs``) runs them; none opens a file.
 """
 
-from qisite.validation import capacity, ihi, references
+from qisite.validation import addresses, capacity, ihi, references
 from qisite.validation import projects as project_checks
 from qisite.validation import sessions as session_checks
 from qisite.validation.context import Check, CheckContext
@@ -19,6 +19,8 @@ CHECKS: list[Check] = [
     references.dose_gaps,
     references.ihi_codes,
     references.repeated_entries,
+    addresses.former_ids,
+    addresses.retired_modules,
     session_checks.sessions,
     session_checks.feed_id_unset,
     ihi.duplicate_courses,

@@ -1,0 +1,210 @@
+"""Two real builds of one academy, before and after renames, a retirement and schedule
+changes: old addresses keep working, UIDs stay, and `qisite changes` tells staff's news."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from qisite.publication import Manifest
+from tests.clirun import run_cli
+from tests.sitebuild import BuiltSite, build_project, make_project
+
+FIXTURES = Path(__file__).parent / "fixtures" / "renames"
+FIRST_EPOCH = "1798761600"  # 2027-01-01 00:00 UTC
+SECOND_EPOCH = "1801440000"  # 2027-02-01 00:00 UTC
+
+
+def _build(root: Path, name: str, epoch: str, monkeypatch: pytest.MonkeyPatch) -> BuiltSite:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    project = make_project(root, curriculum=text)
+    shutil.rmtree(project / "content" / "modules", ignore_errors=True)
+    return build_project(project)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, BuiltSite]:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        before = _build(tmp_path_factory.mktemp("before"), "before.yaml", FIRST_EPOCH, monkeypatch)
+        after = _build(tmp_path_factory.mktemp("after"), "after.yaml", SECOND_EPOCH, monkeypatch)
+    return before, after
+
+
+def _manifest(site: BuiltSite) -> Manifest:
+    return Manifest.from_json((site.site_dir / "publication.json").read_bytes())
+
+
+def _uids(site: BuiltSite, feed: str) -> set[str]:
+    calendar = icalendar.Calendar.from_ical((site.site_dir / feed).read_bytes())
+    return {str(event["UID"]) for event in calendar.walk("VEVENT")}
+
+
+def test_every_build_writes_its_manifest(builds: tuple[BuiltSite, BuiltSite]) -> None:
+    before, after = builds
+    first = _manifest(before)
+    assert first.academy == "rename-academy"
+    assert first.built_at.isoformat() == "2027-01-01T00:00:00+00:00"
+    assert "modules/reading-data/" in first.addresses
+    assert "feeds/modules/reading-data.ics" in first.addresses
+    assert "about/" in first.addresses  # the organiser's own pages count too
+    assert not any(a.startswith("assets/") for a in first.addresses)
+    assert first.modules["reading-data"].address == "modules/reading-data/"
+    sitting = first.sittings["data-day@rename-academy"]
+    assert (sitting.venue, sitting.status, sitting.sequence) == ("Room 2", "scheduled", 0)
+    assert sitting.start.isoformat() == "2027-04-08T10:00:00+01:00"
+    assert sitting.address == "modules/reading-data/#session-data-day"
+    second = _manifest(after)
+    assert second.modules["old-course"].retired is not None
+    assert second.modules["reading-charts"].former_ids == ("reading-data",)
+    # Still served, now as pages that send readers on.
+    assert {"modules/reading-data/", "pathways/managers/"} <= set(second.addresses)
+
+
+def test_a_former_address_sends_the_reader_on_without_javascript(
+    builds: tuple[BuiltSite, BuiltSite],
+) -> None:
+    _, after = builds
+    page = after.html("modules/reading-data/")
+    refresh = page.select_one('meta[http-equiv="refresh"]')
+    assert refresh is not None and refresh["content"] == "0; url=../reading-charts/"
+    assert page.select_one('link[rel="canonical"]')["href"] == "../reading-charts/"
+    assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+    link = page.select_one("main a")
+    assert link is not None and link["href"] == "../reading-charts/"
+    assert page.select_one("h1").get_text() == "Reading charts"
+    assert page.select("script") == [] and page.select("link[rel=stylesheet]") == []
+    assert (after.site_dir / "modules" / "reading-charts" / "index.html").is_file()
+    pathway = after.html("pathways/managers/")
+    assert pathway.select_one('meta[http-equiv="refresh"]')["content"] == (
+        "0; url=../middle-managers/"
+    )
+
+
+def test_feeds_stay_at_old_addresses_with_the_same_uids(
+    builds: tuple[BuiltSite, BuiltSite],
+) -> None:
+    before, after = builds
+    old = after.site_dir / "feeds" / "modules" / "reading-data.ics"
+    new = after.site_dir / "feeds" / "modules" / "reading-charts.ics"
+    assert old.read_bytes() == new.read_bytes()
+    assert (after.site_dir / "feeds/audiences/managers.ics").read_bytes() == (
+        after.site_dir / "feeds/audiences/middle-managers.ics"
+    ).read_bytes()
+    # The renamed session's sitting keeps the UID subscribers already have.
+    assert "data-workshop@rename-academy" in _uids(before, "feeds/modules/reading-data.ics")
+    assert "data-workshop@rename-academy" in _uids(after, "feeds/modules/reading-data.ics")
+    assert (after.site_dir / "feeds/sessions/data-workshop.ics").is_file()
+    # A retired module's old feed is still there, and empty.
+    assert _uids(after, "feeds/modules/old-course.ics") == set()
+
+
+def test_a_retired_module_says_so_and_links_onwards(builds: tuple[BuiltSite, BuiltSite]) -> None:
+    _, after = builds
+    article = after.content("modules/old-course/")
+    assert article.select_one("h1").get_text(strip=True) == "The old PDSA course"
+    text = " ".join(article.get_text(" ").split())
+    assert "retired on Monday 1 February 2027" in text
+    assert article.select_one("time")["datetime"] == "2027-02-01"
+    onwards = [a["href"] for a in article.select("a")]
+    assert "../reading-charts/" in onwards and "../../my-learning/" in onwards
+    data = json.loads(after.content("my-learning/").select_one("[data-qisite-my-learning]")[
+        "data-qisite-my-learning"
+    ])
+    assert data["retired"]["old-course"] == {
+        "title": "The old PDSA course",
+        "date": "2027-02-01",
+        "url": "../modules/old-course/",
+    }
+
+
+def test_the_history_of_sittings_is_carried_by_the_build(
+    tmp_path: Path, builds: tuple[BuiltSite, BuiltSite], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before, _ = builds
+    previous = tmp_path / "last-publication.json"
+    shutil.copy(before.site_dir / "publication.json", previous)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SECOND_EPOCH)
+    project = make_project(
+        tmp_path / "next",
+        curriculum=(FIXTURES / "after.yaml").read_text(encoding="utf-8"),
+        config={"plugins": [{"search": {}}, {"qisite": {"previous_manifest": str(previous)}}]},
+    )
+    shutil.rmtree(project / "content" / "modules", ignore_errors=True)
+    site = build_project(project)
+    manifest = _manifest(site)
+    moved = manifest.sittings["data-day@rename-academy"]
+    assert (moved.sequence, moved.last_changed.isoformat()) == (1, "2027-02-01T00:00:00+00:00")
+    assert moved.first_published.isoformat() == "2027-01-01T00:00:00+00:00"
+    kept = manifest.sittings["data-workshop@rename-academy"]
+    assert (kept.sequence, kept.first_published.isoformat()) == (0, "2027-01-01T00:00:00+00:00")
+    assert manifest.sittings["basics-lunch-20270512T1230@rename-academy"].sequence == 1
+    new = manifest.sittings["basics-evening@rename-academy"]
+    assert new.first_published.isoformat() == "2027-02-01T00:00:00+00:00"
+    warnings = "\n".join(site.warnings())
+    assert "module 'gone-module' (A module dropped without a trace)" in warnings
+    assert "modules/gone-module/" in warnings and "former_ids" in warnings
+    assert "drop-in@rename-academy" in warnings and "status: cancelled" in warnings
+    assert "reading-data" not in warnings  # renamed with a former id: nothing vanishes
+
+
+def test_changes_command_tells_what_changes_for_staff(
+    builds: tuple[BuiltSite, BuiltSite],
+) -> None:
+    before, after = builds
+    previous = str(before.site_dir / "publication.json")
+    # The curriculum as it is now, before publishing, or the new build's manifest.
+    for target in ("curriculum.yaml", str(after.site_dir / "publication.json")):
+        result = run_cli("changes", "--previous", previous, target, cwd=after.root)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout
+        assert "Renamed (2):" in out
+        assert "module reading-data -> reading-charts (Reading data -> Reading charts)" in out
+        assert "audience managers -> middle-managers" in out
+        assert "Modules retired (1):" in out and "old-course: The old PDSA course" in out
+        assert "replaced by reading-charts" in out
+        assert "Modules added" not in out  # a renamed module is not new
+        assert "Sittings moved (1):" in out
+        assert "2027-04-08 10:00 (Room 2) -> 2027-04-08 14:00 (Room 2)" in out
+        assert "Sittings cancelled (1):\n  2027-05-12 12:30 Quality improvement basics" in out
+        assert "Sittings added (1):\n  2027-07-01 18:00 Quality improvement basics (Room 3)" in out
+        assert "removed without being cancelled" in out and "2027-06-01 14:00" in out
+        assert "modules/gone-module/" in out
+        assert "warning" in result.stderr and "gone-module" in result.stderr
+        assert "reading-data/" not in result.stderr
+
+
+def test_a_file_that_is_no_manifest_is_refused_naming_it(
+    tmp_path: Path, builds: tuple[BuiltSite, BuiltSite]
+) -> None:
+    _, after = builds
+    bad = tmp_path / "old.json"
+    bad.write_text('{"format": 7, "academy": "x"}', encoding="utf-8")
+    result = run_cli("changes", "--previous", str(bad), str(bad), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "old.json: not a publication manifest: it was written by a newer qisite" in (
+        result.stderr
+    )
+    for command in ("changes", "validate"):
+        result = run_cli(command, "--previous", str(bad), "curriculum.yaml", cwd=after.root)
+        assert result.returncode == 1
+        assert "old.json: error: not a publication manifest: it was written by a newer" in (
+            result.stderr
+        )
+
+
+def test_validate_warns_about_what_would_vanish(builds: tuple[BuiltSite, BuiltSite]) -> None:
+    before, after = builds
+    previous = str(before.site_dir / "publication.json")
+    result = run_cli("validate", "--previous", previous, "curriculum.yaml", cwd=after.root)
+    assert result.returncode == 0, result.stderr
+    assert "publication.json: warning: module 'gone-module'" in result.stderr
+    assert "drop-in@rename-academy" in result.stderr
+    assert "about/" not in result.stderr  # the site's own pages are the build's to check
+    assert "reading-data" not in result.stderr and "managers" not in result.stderr
+    unchanged = run_cli("validate", "--previous", previous, "curriculum.yaml", cwd=before.root)
+    assert unchanged.returncode == 0 and "warning" not in unchanged.stderr
