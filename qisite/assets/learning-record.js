@@ -21,6 +21,7 @@
   var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
   var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_IMPORT_BYTES = 1024 * 1024;
+  var captionsMade = 0; // for a caption id where the page gives none
   var memory = null; // used when the browser refuses localStorage (e.g. some private modes)
 
   function say(key, values) { return window.qisiteWords.say(key, values); }
@@ -330,22 +331,24 @@
     return el("a", { href: info.url, text: info.title });
   }
 
-  function entriesTable(caption, headings, rows) {
+  /** A table in its own scrolling region, which the keyboard reaches and the caption names. */
+  function entriesTable(captionId, caption, headings, rows) {
     var head = el("tr", {}, headings.map(function (h) { return el("th", { scope: "col", text: h }); }));
-    var table = el("table", {}, [
-      el("caption", { text: caption }),
+    var table = el("table", { "class": "qisite-table" }, [
+      el("caption", { id: captionId, text: caption }),
       el("thead", {}, [head]),
       el("tbody", {}, rows.map(function (cells) {
         return el("tr", {}, cells.map(function (c) { return el("td", {}, [c]); }));
       }))
     ]);
-    return el("div", { "class": "qisite-table-scroll" }, [table]);
+    return el("div", { "class": "qisite-scroll", role: "region", tabindex: "0", "aria-labelledby": captionId }, [table]);
   }
 
   /** A table of marked entries (oldest first), or a sentence when there are none. */
   function showEntries(box, entries, caption, headings, cells, emptyText) {
     var rows = sortedEntries(entries).map(cells);
-    box.replaceChildren(rows.length ? entriesTable(caption, headings, rows) : el("p", { text: emptyText }));
+    var captionId = box.getAttribute("data-qisite-caption-id") || "qisite-caption-" + (captionsMade += 1);
+    box.replaceChildren(rows.length ? entriesTable(captionId, caption, headings, rows) : el("p", { text: emptyText }));
   }
 
   function renderLearning(record) {
