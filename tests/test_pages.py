@@ -117,6 +117,29 @@ def test_generated_tables_scroll_in_a_named_region_the_keyboard_reaches(
             assert named_by is caption or named_by.get("id") == table.get("aria-labelledby")
 
 
+def test_matrix_reads_one_staff_group_at_a_time_as_well_as_the_grid(
+    example_site: BuiltSite,
+) -> None:
+    curriculum = curriculum_of(example_site)
+    article = example_site.content(url_of(paths.MATRIX))
+    groups = article.select("details.qisite-matrix-group")
+    assert [g["data-qisite-audience"] for g in groups] == [a.id for a in curriculum.audiences]
+    rows = article.select("table.qisite-matrix tbody tr")
+    link = article.select_one('a[href="#qisite-by-group"]')
+    assert link is not None and article.find(id="qisite-by-group") is not None
+    for index, (audience, group) in enumerate(zip(curriculum.audiences, groups, strict=True)):
+        assert group.summary.get_text(strip=True).startswith(audience.name)
+        names = [dt.get_text(strip=True) for dt in group.select("dl dt")]
+        assert names == [d.name for d in curriculum.domains]
+        said = [" ".join(dd.get_text(" ", strip=True).split()) for dd in group.select("dl dd")]
+        grid = [
+            " ".join(row.select("td")[index].get_text(" ", strip=True).split()) for row in rows
+        ]
+        assert said == grid, audience.id
+        gaps = sum("qisite-cell-gap" in dd["class"] for dd in group.select("dl dd"))
+        assert ("gap" in group.summary.get_text()) == (gaps > 0)
+
+
 MODULE_BODY = """## From the organisers
 
 This text is *Markdown*. See [how dosing works](../dosing.md).

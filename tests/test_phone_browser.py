@@ -252,6 +252,37 @@ def test_a_box_that_fits_shows_no_cue(browser: Any, portal: str, urls: dict[str,
         page.context.close()
 
 
+@pytest.mark.parametrize("java_script", [False, True], ids=["no-script", "script"])
+def test_matrix_groups_open_by_keyboard(
+    browser: Any, portal: str, urls: dict[str, str], java_script: bool
+) -> None:
+    """On a 320 px phone, with scripts off or on, each staff group's section opens from
+    the keyboard and shows every domain; the page still fits the screen and (with the
+    scripts axe needs) axe finds nothing in the opened sections."""
+    page = open_at(browser, 320, java_script=java_script)
+    try:
+        page.goto(portal + urls["matrix"])
+        groups = page.locator("details.qisite-matrix-group")
+        assert groups.count() >= 2
+        domains = page.locator("table.qisite-matrix tbody tr").count()
+        for i in range(groups.count()):
+            group = groups.nth(i)
+            group.locator("summary").focus()
+            page.keyboard.press("Enter")
+            assert group.evaluate("e => e.open")
+            cells = group.locator("dd")
+            assert cells.count() == domains and cells.first.is_visible()
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll == client == 320
+        if java_script:
+            violations = axe_violations(page)
+            assert not violations, describe(violations)
+    finally:
+        page.context.close()
+
+
 # ---------- focus ring, print ----------
 
 
