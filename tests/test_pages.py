@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -138,6 +139,44 @@ def test_matrix_reads_one_staff_group_at_a_time_as_well_as_the_grid(
         assert said == grid, audience.id
         gaps = sum("qisite-cell-gap" in dd["class"] for dd in group.select("dl dd"))
         assert ("gap" in group.summary.get_text()) == (gaps > 0)
+
+
+def test_learning_record_controls_are_written_by_the_build(example_site: BuiltSite) -> None:
+    """Pathway and module pages carry the record's buttons and progress bar from the
+    start (hidden until the script shows them), so nothing moves when it runs; the
+    buttons' words stay out of the search index."""
+    curriculum = curriculum_of(example_site)
+    for pathway in curriculum.audiences:
+        article = example_site.content(url_of(paths.pathway(pathway.id)))
+        bar = article.select_one(f'[data-qisite-progress="{pathway.id}"][hidden]')
+        assert bar is not None and bar.select_one("progress") is not None
+        for card in article.select("li[data-qisite-module]"):
+            control = card.select_one('[data-qisite-control="modules"][hidden]')
+            assert control is not None
+            assert control["data-qisite-id"] == card["data-qisite-module"]
+            assert [b["data-qisite-mark"] for b in control.select("button")] == [
+                "done",
+                "in-progress",
+            ]
+    module = curriculum.modules[0]
+    article = example_site.content(url_of(paths.module(module.id)))
+    page = article.select_one(f'[data-qisite-module-page="{module.id}"]')
+    assert page is not None
+    first = page.find(True)
+    assert first.get("data-qisite-control") == "modules" and first.has_attr("hidden")
+    for link in article.select("a[data-qisite-ihi]"):
+        mark = link.find_next_sibling()
+        assert mark["data-qisite-control"] == "courses"
+        assert mark["data-qisite-id"] == link["data-qisite-ihi"]
+    learning = example_site.content(url_of(paths.MY_LEARNING))
+    listed = learning.select("[data-qisite-learning-pathways] li[data-qisite-learning-pathway]")
+    assert [li["data-qisite-learning-pathway"] for li in listed] == [
+        a.id for a in curriculum.audiences
+    ]
+    index = json.loads((example_site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    for entry in index["docs"]:
+        if entry["location"].startswith(("pathways/", "modules/")):
+            assert "Not started" not in entry["text"], entry["location"]
 
 
 MODULE_BODY = """## From the organisers

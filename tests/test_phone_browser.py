@@ -26,7 +26,6 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 375, 1280)
 SUB_PATH = "portal/"
-STAGE_2 = "stage 2 of issue 14 (template change)"
 
 
 def busiest_month(site: BuiltSite) -> str:
@@ -376,24 +375,7 @@ new PerformanceObserver((list) => {
 }).observe({type: 'layout-shift', buffered: true});
 """
 
-# Scripts add the learning record's buttons on pathway and module pages, its progress
-# bar on pathway pages and its lists on My learning after the page is drawn: that
-# markup has to be in the templates (stage 2) for its space to be kept.
-SHIFTS_NEED_TEMPLATES = {"pathway", "module", "my-learning"}
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            kind,
-            marks=[pytest.mark.xfail(strict=True, reason=f"{STAGE_2}: script-built markup")]
-            if kind in SHIFTS_NEED_TEMPLATES
-            else [],
-        )
-        for kind in KINDS
-    ],
-)
+@pytest.mark.parametrize("kind", KINDS)
 def test_scripts_do_not_shift_the_page(
     browser: Any, portal: str, urls: dict[str, str], kind: str
 ) -> None:
@@ -407,6 +389,33 @@ def test_scripts_do_not_shift_the_page(
         shifts = page.evaluate("window.__shifts")
         total = sum(s["value"] for s in shifts)
         assert total < 0.02, f"layout shift {total:.3f} on {kind}: {shifts}"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("kind", ["pathway", "module", "my-learning"])
+def test_learning_record_parts_are_in_place_but_take_no_room_without_scripts(
+    browser: Any, portal: str, urls: dict[str, str], kind: str
+) -> None:
+    """The build writes the record's controls where they will stand; without scripts
+    they do nothing, so they are not shown and leave no gap."""
+    page = open_at(browser, 375, java_script=False)
+    try:
+        page.goto(portal + urls[kind])
+        parts = page.locator("[data-qisite-needs-record]")
+        assert parts.count() >= 1
+        heights = parts.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert set(heights) == {0}
+    finally:
+        page.context.close()
+    page = open_at(browser, 375)
+    try:
+        page.goto(portal + urls[kind])
+        page.wait_for_load_state("load")
+        shown = page.locator("[data-qisite-needs-record]").evaluate_all(
+            "els => els.map(e => !e.hidden && getComputedStyle(e).visibility === 'visible')"
+        )
+        assert shown and all(shown)
     finally:
         page.context.close()
 
