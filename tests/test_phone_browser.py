@@ -282,6 +282,26 @@ def test_matrix_groups_open_by_keyboard(
         page.context.close()
 
 
+@pytest.mark.parametrize("kind", ["home", "matrix"])
+def test_search_dialog_has_a_name(browser: Any, portal: str, urls: dict[str, str], kind: str) -> None:
+    """axe's aria-dialog-name (a rule Lighthouse scores, outside the WCAG tags above)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_at(browser, 375)
+    try:
+        page.goto(portal + urls[kind])
+        assert page.locator("div.md-search[role=dialog]").get_attribute("aria-label") == "Search"
+        results = Axe().run(
+            page,
+            options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]},
+                     "resultTypes": ["violations", "passes"]},
+        )
+        assert not results.response["violations"], describe(results.response["violations"])
+        assert results.response["passes"], "axe found no dialog to check"
+    finally:
+        page.context.close()
+
+
 # ---------- focus ring, print ----------
 
 
@@ -335,6 +355,45 @@ def test_chooser_focus_ring_stands_out_from_the_page(
         if reached >= {"INPUT", "SELECT", "BUTTON"}:
             break
     assert reached >= {"INPUT", "SELECT", "BUTTON"}, f"Tab reached only {reached}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "selector"),
+    [
+        ("matrix", "article .qisite-scroll"),
+        ("matrix", "article details.qisite-matrix-group > summary"),
+        ("capacity", "article .qisite-scroll"),
+        ("pathway", "article .qisite-mark__button"),
+    ],
+)
+def test_focus_rings_of_scroll_boxes_sections_and_marks_stand_out(
+    browser: Any, portal: str, urls: dict[str, str], kind: str, selector: str
+) -> None:
+    """Reached by Tab, each shows a ring of at least 2 px, 3:1 against the page."""
+    page = open_at(browser, 375)
+    try:
+        page.goto(portal + urls[kind])
+        page.wait_for_load_state("load")
+        target = page.locator(selector).first
+        white = (255.0, 255.0, 255.0)
+        page_colour = parse_colour(
+            page.evaluate("getComputedStyle(document.body).backgroundColor"), white
+        )
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if target.evaluate("e => e === document.activeElement"):
+                break
+        else:
+            raise AssertionError(f"Tab never reached {selector} on {kind}")
+        ring = target.evaluate(
+            "e => { const s = getComputedStyle(e); return {style: s.outlineStyle,"
+            " width: parseFloat(s.outlineWidth), colour: s.outlineColor}; }"
+        )
+        assert ring["style"] in ("solid", "auto") and ring["width"] >= 2, ring
+        ratio = contrast(parse_colour(ring["colour"], page_colour), page_colour)
+        assert ratio >= 3, f"{selector} focus ring {ratio:.2f}:1 against the page"
+    finally:
+        page.context.close()
 
 
 @pytest.mark.parametrize("kind", KINDS)
