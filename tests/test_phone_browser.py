@@ -283,7 +283,9 @@ def test_matrix_groups_open_by_keyboard(
 
 
 @pytest.mark.parametrize("kind", ["home", "matrix"])
-def test_search_dialog_has_a_name(browser: Any, portal: str, urls: dict[str, str], kind: str) -> None:
+def test_search_dialog_has_a_name(
+    browser: Any, portal: str, urls: dict[str, str], kind: str
+) -> None:
     """axe's aria-dialog-name (a rule Lighthouse scores, outside the WCAG tags above)."""
     from axe_playwright_python.sync_playwright import Axe
 
@@ -394,6 +396,32 @@ def test_focus_rings_of_scroll_boxes_sections_and_marks_stand_out(
         assert ratio >= 3, f"{selector} focus ring {ratio:.2f}:1 against the page"
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_header_shows_the_academy_in_nhs_blue_with_readable_text(
+    sized: Any, portal: str, urls: dict[str, str], example_site: BuiltSite, width: int
+) -> None:
+    """The example uses the "nhs blue" preset: NHS Blue header, white text >= 4.5:1."""
+    visit(sized, portal, urls["pathway"])
+    academy = curriculum_of(example_site).academy.name
+    assert sized.title().endswith(academy)
+    header = sized.locator(".md-header")
+    background = header.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(0, 94, 184)"
+    white = (255.0, 255.0, 255.0)
+    under = parse_colour(background, white)
+    texts = sized.locator(".md-header__title .md-ellipsis, .md-header__button")
+    assert texts.count() >= 2
+    for i in range(texts.count()):
+        if not texts.nth(i).is_visible():
+            continue
+        colour = parse_colour(texts.nth(i).evaluate("e => getComputedStyle(e).color"), under)
+        ratio = contrast(colour, under)
+        assert ratio >= 4.5, f"header text {ratio:.2f}:1 on NHS Blue"
+    if width == 1280:  # the site name shows in the header until the page is scrolled
+        topic = sized.locator(".md-header__topic").first.inner_text()
+        assert academy in topic
 
 
 @pytest.mark.parametrize("kind", KINDS)
