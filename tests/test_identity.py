@@ -25,6 +25,12 @@ def test_a_different_name_is_reported_with_the_file_both_names_and_the_fix() -> 
     assert "set site_name: Riverside QI Academy in site/mkdocs.yml" in message
 
 
+def test_a_site_name_with_markup_is_reported_even_when_it_matches() -> None:
+    name = "Riverside <script>alert(1)</script>"
+    message = site_name_warning(name, name, "mkdocs.yml")
+    assert message is not None and "contains < or >" in message
+
+
 def test_example_header_and_titles_name_the_academy(example_site: BuiltSite) -> None:
     academy = curriculum_of(example_site).academy.name
     assert not [w for w in example_site.warnings() if "site_name" in w]

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 
 def site_name_warning(site_name: str, academy_name: str, config_file: str) -> str | None:
-    """A message for the organiser when mkdocs.yml's site_name is not the academy's name."""
+    """A message for the organiser when mkdocs.yml's site_name is not the academy's name,
+    or holds markup (Material writes site_name into every page unescaped)."""
+    if "<" in site_name or ">" in site_name:
+        return (
+            f"{config_file}: site_name {site_name!r} contains < or >, which the theme writes "
+            "into every page as HTML, not as text. Hint: give the name in plain words"
+        )
     if site_name.strip() == academy_name.strip():
         return None
     return (
