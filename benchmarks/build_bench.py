@@ -60,6 +60,7 @@ import yaml
 
 from benchmarks.baseline import average_text_length, html_pages, write_baseline
 from benchmarks.synthetic import synthetic_curriculum_yaml
+from qisite.commands.new import name_the_site
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SIZES = (250, 500, 1000)
@@ -95,6 +96,7 @@ def write_project(root: Path, modules: int) -> Path:
             body.unlink()
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "curriculum.yaml").write_text(synthetic_curriculum_yaml(modules), encoding="utf-8")
+    name_the_site(root / "mkdocs.yml", root / "curriculum.yaml")  # as `qisite new` does
     return root
 
 

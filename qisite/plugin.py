@@ -21,7 +21,7 @@ from qisite.model import Inputs
 from qisite.problems import Position, report_lines
 from qisite.publication import Manifest
 from qisite.publication.changes import compare, problems
-from qisite.site import assets, paths, rawhtml
+from qisite.site import assets, identity, paths, rawhtml
 from qisite.site.output import Output
 
 log = get_plugin_logger("qisite")
@@ -65,6 +65,11 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 + "\n".join(report_lines(loaded.errors))
             )
         inputs = loaded.require()
+        config_file = _display(Path(config.config_file_path or "mkdocs.yml"), config_dir)
+        academy_name = inputs.curriculum.academy.name
+        name_warning = identity.site_name_warning(config.site_name, academy_name, config_file)
+        if name_warning:
+            log.warning(name_warning)
         self.watched = inputs.files
         # Keep the inputs without the position of every key in the curriculum (for the
         # messages above): that is 25 MB at 1,000 modules, and the pages never need it.

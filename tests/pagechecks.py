@@ -140,7 +140,11 @@ def expected_cell(curriculum: Curriculum, audience_id: str, domain_id: str) -> t
 def check_matrix(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
     article = site.content(url_of(paths.MATRIX, use_directory_urls))
     table = article.select_one("table.qisite-matrix")
-    assert table is not None and table.caption is not None
+    assert table is not None
+    # Named by a caption-like paragraph above its scrolling box, which stays in view.
+    name = article.find(id=table.get("aria-labelledby"))
+    assert name is not None and name.get_text(strip=True)
+    assert table.find_parent(attrs={"aria-labelledby": table["aria-labelledby"]}) is not None
     header = [th.get_text(strip=True) for th in table.select("thead th[scope=col]")][1:]
     assert header == [a.name for a in curriculum.audiences]
     rows = table.select("tbody tr")

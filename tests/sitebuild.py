@@ -64,6 +64,18 @@ def _capture_logs() -> Iterator[list[logging.LogRecord]]:
         logger.setLevel(level)
 
 
+def _academy_name(curriculum: str) -> str | None:
+    """academy.name from a curriculum's text, or None where it cannot be read (the
+    broken curricula some tests build)."""
+    try:
+        name = yaml.safe_load(curriculum)["academy"]["name"]
+    except Exception:
+        return None
+    # Material writes site_name into pages unescaped: a name with markup (the escaping
+    # test's) stays out of it, as the build's warning tells an organiser to do.
+    return name if isinstance(name, str) and not {"<", ">"} & set(name) else None
+
+
 def make_project(
     root: Path,
     curriculum: str | None = None,
@@ -83,6 +95,8 @@ def make_project(
     else:
         (root / "curriculum.yaml").write_text(curriculum, encoding="utf-8")
     settings = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    if curriculum is not None:  # as `qisite new` does: the site is named after the academy
+        settings["site_name"] = _academy_name(curriculum) or settings["site_name"]
     settings.update(config or {})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), "utf-8")
     for name, text in (extra_files or {}).items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -86,6 +87,96 @@ def test_matrix_legend_lists_levels_in_order(example_site: BuiltSite) -> None:
     curriculum = curriculum_of(example_site)
     legend = example_site.content(url_of(paths.MATRIX)).select("dl.qisite-legend dt")
     assert [dt.get_text(strip=True) for dt in legend] == [lv.name for lv in curriculum.dose_levels]
+
+
+def test_generated_tables_scroll_in_a_named_region_the_keyboard_reaches(
+    example_site: BuiltSite,
+) -> None:
+    """Each table qisite writes sits in its own scrolling region (role, tabindex, named by
+    its caption) and carries a class, so Material's script does not wrap it a second time."""
+    curriculum = curriculum_of(example_site)
+    pages = [
+        paths.MATRIX,
+        paths.CAPACITY,
+        paths.IHI_OPEN_SCHOOL,
+        *(paths.module(m.id) for m in curriculum.modules),
+    ]
+    for page in pages:
+        article = example_site.content(url_of(page))
+        tables = article.select("table")
+        assert tables, f"no table on {page}"
+        for table in tables:
+            if "qisite-totals" in table.get("class", []):
+                continue  # a pathway's two-column totals never overflow
+            box = table.parent
+            assert box.name == "div" and "qisite-scroll" in box.get("class", []), page
+            assert box.get("role") == "region" and box.get("tabindex") == "0", page
+            assert table.get("class"), f"a bare table on {page} that Material would wrap"
+            named_by = article.find(id=box.get("aria-labelledby"))
+            assert named_by is not None and named_by.get_text(strip=True), page
+            caption = table.caption or named_by
+            assert named_by is caption or named_by.get("id") == table.get("aria-labelledby")
+
+
+def test_matrix_reads_one_staff_group_at_a_time_as_well_as_the_grid(
+    example_site: BuiltSite,
+) -> None:
+    curriculum = curriculum_of(example_site)
+    article = example_site.content(url_of(paths.MATRIX))
+    groups = article.select("details.qisite-matrix-group")
+    assert [g["data-qisite-audience"] for g in groups] == [a.id for a in curriculum.audiences]
+    rows = article.select("table.qisite-matrix tbody tr")
+    link = article.select_one('a[href="#qisite-by-group"]')
+    assert link is not None and article.find(id="qisite-by-group") is not None
+    for index, (audience, group) in enumerate(zip(curriculum.audiences, groups, strict=True)):
+        assert group.summary.get_text(strip=True).startswith(audience.name)
+        names = [dt.get_text(strip=True) for dt in group.select("dl dt")]
+        assert names == [d.name for d in curriculum.domains]
+        said = [" ".join(dd.get_text(" ", strip=True).split()) for dd in group.select("dl dd")]
+        grid = [
+            " ".join(row.select("td")[index].get_text(" ", strip=True).split()) for row in rows
+        ]
+        assert said == grid, audience.id
+        gaps = sum("qisite-cell-gap" in dd["class"] for dd in group.select("dl dd"))
+        assert ("gap" in group.summary.get_text()) == (gaps > 0)
+
+
+def test_learning_record_controls_are_written_by_the_build(example_site: BuiltSite) -> None:
+    """Pathway and module pages carry the record's buttons and progress bar from the
+    start (hidden until the script shows them), so nothing moves when it runs; the
+    buttons' words stay out of the search index."""
+    curriculum = curriculum_of(example_site)
+    for pathway in curriculum.audiences:
+        article = example_site.content(url_of(paths.pathway(pathway.id)))
+        bar = article.select_one(f'[data-qisite-progress="{pathway.id}"][hidden]')
+        assert bar is not None and bar.select_one("progress") is not None
+        for card in article.select("li[data-qisite-module]"):
+            control = card.select_one('[data-qisite-control="modules"][hidden]')
+            assert control is not None
+            assert control["data-qisite-id"] == card["data-qisite-module"]
+            assert [b["data-qisite-mark"] for b in control.select("button")] == [
+                "done",
+                "in-progress",
+            ]
+    module = curriculum.modules[0]
+    article = example_site.content(url_of(paths.module(module.id)))
+    page = article.select_one(f'[data-qisite-module-page="{module.id}"]')
+    assert page is not None
+    first = page.find(True)
+    assert first.get("data-qisite-control") == "modules" and first.has_attr("hidden")
+    for link in article.select("a[data-qisite-ihi]"):
+        mark = link.find_next_sibling()
+        assert mark["data-qisite-control"] == "courses"
+        assert mark["data-qisite-id"] == link["data-qisite-ihi"]
+    learning = example_site.content(url_of(paths.MY_LEARNING))
+    listed = learning.select("[data-qisite-learning-pathways] li[data-qisite-learning-pathway]")
+    assert [li["data-qisite-learning-pathway"] for li in listed] == [
+        a.id for a in curriculum.audiences
+    ]
+    index = json.loads((example_site.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    for entry in index["docs"]:
+        if entry["location"].startswith(("pathways/", "modules/")):
+            assert "Not started" not in entry["text"], entry["location"]
 
 
 MODULE_BODY = """## From the organisers

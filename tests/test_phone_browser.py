@@ -26,7 +26,6 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 375, 1280)
 SUB_PATH = "portal/"
-STAGE_2 = "stage 2 of issue 14 (template change)"
 
 
 def busiest_month(site: BuiltSite) -> str:
@@ -111,12 +110,6 @@ def test_page_is_no_wider_than_the_screen(
 
 # ---------- axe-core ----------
 
-# The capacity page's rule-of-thumb table and run-chart data tables hold no link or
-# button, so at phone widths their scrolling box is a region a keyboard cannot reach:
-# it needs tabindex="0", a role and a name in the template.
-UNREACHABLE_SCROLL_BOX = {("capacity", 320), ("capacity", 375)}
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", KINDS)
 def test_axe_finds_no_wcag_violation(
@@ -130,20 +123,8 @@ def test_axe_finds_no_wcag_violation(
     assert not violations, describe(violations)
 
 
-@pytest.mark.parametrize(
-    ("kind", "width"),
-    [
-        pytest.param(
-            kind,
-            width,
-            marks=[pytest.mark.xfail(strict=True, reason=f"{STAGE_2}: tabindex on the scroll box")]
-            if (kind, width) in UNREACHABLE_SCROLL_BOX
-            else [],
-        )
-        for kind in KINDS
-        for width in WIDTHS
-    ],
-)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", KINDS)
 def test_every_scrolling_box_can_be_reached_by_keyboard(
     sized: Any, portal: str, urls: dict[str, str], kind: str, width: int
 ) -> None:
@@ -156,7 +137,7 @@ def test_every_scrolling_box_can_be_reached_by_keyboard(
 
 # ---------- wide tables ----------
 
-SCROLL_BOXES = ".qisite-scroll, .md-typeset__scrollwrap, .qisite-table-scroll, table.qisite-depth"
+SCROLL_BOXES = ".qisite-scroll"
 
 TABLE_BOXES = """
 (selector) => Array.from(document.querySelectorAll('article table')).map((table) => {
@@ -270,6 +251,59 @@ def test_a_box_that_fits_shows_no_cue(browser: Any, portal: str, urls: dict[str,
         page.context.close()
 
 
+@pytest.mark.parametrize("java_script", [False, True], ids=["no-script", "script"])
+def test_matrix_groups_open_by_keyboard(
+    browser: Any, portal: str, urls: dict[str, str], java_script: bool
+) -> None:
+    """On a 320 px phone, with scripts off or on, each staff group's section opens from
+    the keyboard and shows every domain; the page still fits the screen and (with the
+    scripts axe needs) axe finds nothing in the opened sections."""
+    page = open_at(browser, 320, java_script=java_script)
+    try:
+        page.goto(portal + urls["matrix"])
+        groups = page.locator("details.qisite-matrix-group")
+        assert groups.count() >= 2
+        domains = page.locator("table.qisite-matrix tbody tr").count()
+        for i in range(groups.count()):
+            group = groups.nth(i)
+            group.locator("summary").focus()
+            page.keyboard.press("Enter")
+            assert group.evaluate("e => e.open")
+            cells = group.locator("dd")
+            assert cells.count() == domains and cells.first.is_visible()
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll == client == 320
+        if java_script:
+            violations = axe_violations(page)
+            assert not violations, describe(violations)
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("kind", ["home", "matrix"])
+def test_search_dialog_has_a_name(
+    browser: Any, portal: str, urls: dict[str, str], kind: str
+) -> None:
+    """axe's aria-dialog-name (a rule Lighthouse scores, outside the WCAG tags above)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_at(browser, 375)
+    try:
+        page.goto(portal + urls[kind])
+        assert page.locator("div.md-search[role=dialog]").get_attribute("aria-label") == "Search"
+        results = Axe().run(
+            page,
+            options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]},
+                     "resultTypes": ["violations", "passes"]},
+        )
+        assert not results.response["violations"], describe(results.response["violations"])
+        assert results.response["passes"], "axe found no dialog to check"
+    finally:
+        page.context.close()
+
+
 # ---------- focus ring, print ----------
 
 
@@ -325,6 +359,71 @@ def test_chooser_focus_ring_stands_out_from_the_page(
     assert reached >= {"INPUT", "SELECT", "BUTTON"}, f"Tab reached only {reached}"
 
 
+@pytest.mark.parametrize(
+    ("kind", "selector"),
+    [
+        ("matrix", "article .qisite-scroll"),
+        ("matrix", "article details.qisite-matrix-group > summary"),
+        ("capacity", "article .qisite-scroll"),
+        ("pathway", "article .qisite-mark__button"),
+    ],
+)
+def test_focus_rings_of_scroll_boxes_sections_and_marks_stand_out(
+    browser: Any, portal: str, urls: dict[str, str], kind: str, selector: str
+) -> None:
+    """Reached by Tab, each shows a ring of at least 2 px, 3:1 against the page."""
+    page = open_at(browser, 375)
+    try:
+        page.goto(portal + urls[kind])
+        page.wait_for_load_state("load")
+        target = page.locator(selector).first
+        white = (255.0, 255.0, 255.0)
+        page_colour = parse_colour(
+            page.evaluate("getComputedStyle(document.body).backgroundColor"), white
+        )
+        for _ in range(200):
+            page.keyboard.press("Tab")
+            if target.evaluate("e => e === document.activeElement"):
+                break
+        else:
+            raise AssertionError(f"Tab never reached {selector} on {kind}")
+        ring = target.evaluate(
+            "e => { const s = getComputedStyle(e); return {style: s.outlineStyle,"
+            " width: parseFloat(s.outlineWidth), colour: s.outlineColor}; }"
+        )
+        assert ring["style"] in ("solid", "auto") and ring["width"] >= 2, ring
+        ratio = contrast(parse_colour(ring["colour"], page_colour), page_colour)
+        assert ratio >= 3, f"{selector} focus ring {ratio:.2f}:1 against the page"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_header_shows_the_academy_in_nhs_blue_with_readable_text(
+    sized: Any, portal: str, urls: dict[str, str], example_site: BuiltSite, width: int
+) -> None:
+    """The example uses the "nhs blue" preset: NHS Blue header, white text >= 4.5:1."""
+    visit(sized, portal, urls["pathway"])
+    academy = curriculum_of(example_site).academy.name
+    assert sized.title().endswith(academy)
+    header = sized.locator(".md-header")
+    background = header.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert background == "rgb(0, 94, 184)"
+    white = (255.0, 255.0, 255.0)
+    under = parse_colour(background, white)
+    texts = sized.locator(".md-header__title .md-ellipsis, .md-header__button")
+    assert texts.count() >= 2
+    for i in range(texts.count()):
+        if not texts.nth(i).is_visible():
+            continue
+        colour = parse_colour(texts.nth(i).evaluate("e => getComputedStyle(e).color"), under)
+        ratio = contrast(colour, under)
+        assert ratio >= 4.5, f"header text {ratio:.2f}:1 on NHS Blue"
+    if width == 1280:  # the site name shows in the header until the page is scrolled
+        topic = sized.locator(".md-header__topic").first.inner_text()
+        assert academy in topic
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_printed_page_keeps_its_contrast(
     browser: Any, portal: str, urls: dict[str, str], kind: str
@@ -363,24 +462,7 @@ new PerformanceObserver((list) => {
 }).observe({type: 'layout-shift', buffered: true});
 """
 
-# Scripts add the learning record's buttons on pathway and module pages, its progress
-# bar on pathway pages and its lists on My learning after the page is drawn: that
-# markup has to be in the templates (stage 2) for its space to be kept.
-SHIFTS_NEED_TEMPLATES = {"pathway", "module", "my-learning"}
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(
-            kind,
-            marks=[pytest.mark.xfail(strict=True, reason=f"{STAGE_2}: script-built markup")]
-            if kind in SHIFTS_NEED_TEMPLATES
-            else [],
-        )
-        for kind in KINDS
-    ],
-)
+@pytest.mark.parametrize("kind", KINDS)
 def test_scripts_do_not_shift_the_page(
     browser: Any, portal: str, urls: dict[str, str], kind: str
 ) -> None:
@@ -394,6 +476,33 @@ def test_scripts_do_not_shift_the_page(
         shifts = page.evaluate("window.__shifts")
         total = sum(s["value"] for s in shifts)
         assert total < 0.02, f"layout shift {total:.3f} on {kind}: {shifts}"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("kind", ["pathway", "module", "my-learning"])
+def test_learning_record_parts_are_in_place_but_take_no_room_without_scripts(
+    browser: Any, portal: str, urls: dict[str, str], kind: str
+) -> None:
+    """The build writes the record's controls where they will stand; without scripts
+    they do nothing, so they are not shown and leave no gap."""
+    page = open_at(browser, 375, java_script=False)
+    try:
+        page.goto(portal + urls[kind])
+        parts = page.locator("[data-qisite-needs-record]")
+        assert parts.count() >= 1
+        heights = parts.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert set(heights) == {0}
+    finally:
+        page.context.close()
+    page = open_at(browser, 375)
+    try:
+        page.goto(portal + urls[kind])
+        page.wait_for_load_state("load")
+        shown = page.locator("[data-qisite-needs-record]").evaluate_all(
+            "els => els.map(e => !e.hidden && getComputedStyle(e).visibility === 'visible')"
+        )
+        assert shown and all(shown)
     finally:
         page.context.close()
 

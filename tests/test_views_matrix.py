@@ -70,6 +70,16 @@ def test_rows_follow_domains_and_cells_follow_audiences() -> None:
     assert [level.id for level in matrix.levels] == ["one", "two"]
 
 
+def test_columns_read_the_matrix_one_audience_at_a_time() -> None:
+    matrix = dosing_matrix(curriculum())
+    columns = matrix.columns
+    assert [column.audience.id for column in columns] == ["p", "q"]
+    for index, column in enumerate(columns):
+        assert [c.domain.id for c in column.cells] == ["x", "y"]
+        assert {c.audience.id for c in column.cells} == {column.audience.id}
+        assert column.cells == tuple(row.cells[index] for row in matrix.rows)
+
+
 def test_gaps_list_only_cells_short_of_the_plan() -> None:
     gaps = dosing_matrix(curriculum()).gaps
     assert [(g.domain.id, g.audience.id) for g in gaps] == [("x", "p"), ("y", "p")]

@@ -31,6 +31,7 @@
   var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
   var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
   var MAX_IMPORT_BYTES = 1024 * 1024;
+  var captionsMade = 0; // for a caption id where the page gives none
   var memory = null; // used when the browser refuses localStorage (e.g. some private modes)
 
   function say(key, values) { return window.qisiteWords.say(key, values); }
@@ -321,17 +322,36 @@
     ]);
   }
 
+  /** The control already written by the build for this item, if there is one. */
+  function builtControl(scope, kind, id) {
+    var found = null;
+    scope.querySelectorAll('[data-qisite-control="' + kind + '"]').forEach(function (group) {
+      if (!found && group.getAttribute("data-qisite-id") === id) found = group;
+    });
+    return found;
+  }
+
+  /**
+   * Pages the build wrote carry their controls and progress bars already, hidden until
+   * now: they are shown in place and nothing moves. Pages that only follow the DOM
+   * contract (hand-written ones) get them built here.
+   */
   function enhance(root) {
     root.querySelectorAll("[data-qisite-pathway]").forEach(function (pathway) {
       if (pathway.hasAttribute("data-qisite-enhanced")) return;
       pathway.setAttribute("data-qisite-enhanced", "");
-      var block = progressBlock(pathway.getAttribute("data-qisite-pathway"));
+      var pathwayId = pathway.getAttribute("data-qisite-pathway");
+      var block = pathway.querySelector('[data-qisite-progress="' + pathwayId + '"]');
+      if (!block) {
+        block = progressBlock(pathwayId);
+        // A list or table cannot hold a <div>: the bar then goes just before it.
+        if (/^(OL|UL|TABLE|TBODY)$/.test(pathway.tagName)) pathway.parentNode.insertBefore(block, pathway);
+        else pathway.insertBefore(block, pathway.firstChild);
+      }
       pathway.qisiteProgress = block;
-      // A list or table cannot hold a <div>: the bar then goes just before it.
-      if (/^(OL|UL|TABLE|TBODY)$/.test(pathway.tagName)) pathway.parentNode.insertBefore(block, pathway);
-      else pathway.insertBefore(block, pathway.firstChild);
       pathway.querySelectorAll("[data-qisite-module]").forEach(function (item) {
         var id = item.getAttribute("data-qisite-module");
+        if (builtControl(item, "modules", id)) return;
         var host = item.tagName === "TR" ? item.lastElementChild || item : item;
         host.appendChild(moduleControl(id, nameOf(item, id)));
       });
@@ -340,6 +360,7 @@
       if (page.hasAttribute("data-qisite-enhanced")) return;
       page.setAttribute("data-qisite-enhanced", "");
       var id = page.getAttribute("data-qisite-module-page");
+      if (builtControl(page, "modules", id)) return;
       var h1 = document.querySelector("article h1, .md-content h1");
       var title = page.getAttribute("data-qisite-title") || (h1 && plainText(h1)) || id;
       page.insertBefore(moduleControl(id, title), page.firstChild);
@@ -348,7 +369,13 @@
       if (link.hasAttribute("data-qisite-enhanced")) return;
       link.setAttribute("data-qisite-enhanced", "");
       var code = link.getAttribute("data-qisite-ihi");
+      var next = link.nextElementSibling;
+      if (next && next.getAttribute("data-qisite-control") === "courses" &&
+          next.getAttribute("data-qisite-id") === code) return;
       link.insertAdjacentElement("afterend", courseControl(code, nameOf(link, code)));
+    });
+    root.querySelectorAll("[data-qisite-needs-record][hidden]").forEach(function (part) {
+      part.hidden = false;
     });
   }
 
@@ -433,22 +460,24 @@
     return titleLink(own(data.modules, id), id);
   }
 
-  function entriesTable(caption, headings, rows) {
+  /** A table in its own scrolling region, which the keyboard reaches and the caption names. */
+  function entriesTable(captionId, caption, headings, rows) {
     var head = el("tr", {}, headings.map(function (h) { return el("th", { scope: "col", text: h }); }));
-    var table = el("table", {}, [
-      el("caption", { text: caption }),
+    var table = el("table", { "class": "qisite-table" }, [
+      el("caption", { id: captionId, text: caption }),
       el("thead", {}, [head]),
       el("tbody", {}, rows.map(function (cells) {
         return el("tr", {}, cells.map(function (c) { return el("td", {}, [c]); }));
       }))
     ]);
-    return el("div", { "class": "qisite-table-scroll" }, [table]);
+    return el("div", { "class": "qisite-scroll", role: "region", tabindex: "0", "aria-labelledby": captionId }, [table]);
   }
 
   /** A table of marked entries (oldest first), or a sentence when there are none. */
   function showEntries(box, entries, caption, headings, cells, emptyText) {
     var rows = sortedEntries(entries).map(cells);
-    box.replaceChildren(rows.length ? entriesTable(caption, headings, rows) : el("p", { text: emptyText }));
+    var captionId = box.getAttribute("data-qisite-caption-id") || "qisite-caption-" + (captionsMade += 1);
+    box.replaceChildren(rows.length ? entriesTable(captionId, caption, headings, rows) : el("p", { text: emptyText }));
   }
 
   function renderLearning(record) {
@@ -457,18 +486,30 @@
     if (!page || !data) return;
 
     var list = page.querySelector("[data-qisite-learning-pathways]");
+    var built = idMap();
+    list.querySelectorAll("[data-qisite-learning-pathway]").forEach(function (item) {
+      built[item.getAttribute("data-qisite-learning-pathway")] = item;
+    });
     list.replaceChildren.apply(list, data.pathways.map(function (pathway) {
       var counts = pathwayCounts(record, pathway.modules);
       var textId = "qisite-learning-count-" + pathway.id;
-      var item = el("li", { "data-qisite-learning-pathway": pathway.id }, [
-        el("a", { href: pathway.url, text: pathway.name }),
-        el("progress", {
-          max: String(Math.max(counts.total, 1)), value: String(counts.done),
-          "aria-label": say("progressOn", { pathway: pathway.name }), "aria-describedby": textId
-        }),
-        el("span", { id: textId, "class": "qisite-progress__text", text: countsText(counts) })
-      ]);
-      if (!counts.done && !counts.started) item.classList.add("qisite-no-print");
+      var item = own(built, pathway.id);
+      if (item) { // written by the build: fill in the counts where they stand
+        var bar = item.querySelector("progress");
+        bar.setAttribute("max", String(Math.max(counts.total, 1)));
+        bar.setAttribute("value", String(counts.done));
+        item.querySelector(".qisite-progress__text").textContent = countsText(counts);
+      } else {
+        item = el("li", { "data-qisite-learning-pathway": pathway.id }, [
+          el("a", { href: pathway.url, text: pathway.name }),
+          el("progress", {
+            max: String(Math.max(counts.total, 1)), value: String(counts.done),
+            "aria-label": say("progressOn", { pathway: pathway.name }), "aria-describedby": textId
+          }),
+          el("span", { id: textId, "class": "qisite-progress__text", text: countsText(counts) })
+        ]);
+      }
+      item.classList.toggle("qisite-no-print", !counts.done && !counts.started);
       return item;
     }));
 

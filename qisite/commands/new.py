@@ -8,6 +8,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import yaml
+
 from qisite.commands.schema import curriculum_schema
 
 NAME = "new"
@@ -52,10 +54,27 @@ def scaffold(directory: Path) -> list[Path]:
         for path in directory.glob(pattern):
             path.unlink()
     _copy(SCAFFOLD / "curriculum.yaml", directory / "curriculum.yaml")
+    name_the_site(directory / "mkdocs.yml", directory / "curriculum.yaml")
     schema = json.dumps(curriculum_schema(), indent=2, sort_keys=True) + "\n"
     (directory / "curriculum.schema.json").write_text(schema, encoding="utf-8")
     written += [directory / "curriculum.yaml", directory / "curriculum.schema.json"]
     return written
+
+
+def name_the_site(mkdocs_yml: Path, curriculum_yaml: Path) -> None:
+    """Write the new academy's name as mkdocs.yml's site_name, which the header and page
+    titles show (and which engines that read only mkdocs.yml take from there)."""
+    if not mkdocs_yml.exists():
+        return
+    academy = yaml.safe_load(curriculum_yaml.read_text(encoding="utf-8"))["academy"]
+    lines = mkdocs_yml.read_text(encoding="utf-8").splitlines(keepends=True)
+    named = [
+        f"site_name: {json.dumps(academy['name'], ensure_ascii=False)}\n"
+        if line.startswith("site_name:")
+        else line
+        for line in lines
+    ]
+    mkdocs_yml.write_text("".join(named), encoding="utf-8")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -39,6 +39,14 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Column:
+    """One audience's cells, domain by domain: the matrix as a phone can show it."""
+
+    audience: Audience
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
 class Matrix:
     levels: tuple[DoseLevel, ...]
     audiences: tuple[Audience, ...]
@@ -47,6 +55,14 @@ class Matrix:
     @property
     def gaps(self) -> list[Cell]:
         return [cell for row in self.rows for cell in row.cells if cell.status is CellStatus.GAP]
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The matrix read one staff group at a time, in the order of its columns."""
+        return tuple(
+            Column(audience, tuple(row.cells[index] for row in self.rows))
+            for index, audience in enumerate(self.audiences)
+        )
 
 
 def delivered_ranks(curriculum: Curriculum) -> dict[tuple[str, str], int]:

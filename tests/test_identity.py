@@ -1,0 +1,57 @@
+"""The academy's name in the header and titles: mkdocs.yml's site_name, checked against
+the curriculum; `qisite new` writes it there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from qisite.commands.new import scaffold
+from qisite.site.identity import site_name_warning
+from tests.pagechecks import curriculum_of
+from tests.sitebuild import BuiltSite, build_project, make_project
+
+
+def test_no_warning_when_the_names_agree() -> None:
+    assert site_name_warning("Riverside QI Academy", " Riverside QI Academy", "mkdocs.yml") is None
+
+
+def test_a_different_name_is_reported_with_the_file_both_names_and_the_fix() -> None:
+    message = site_name_warning("QI Academy", "Riverside QI Academy", "site/mkdocs.yml")
+    assert message is not None
+    assert message.startswith("site/mkdocs.yml: site_name is 'QI Academy'")
+    assert "'Riverside QI Academy'" in message
+    assert "set site_name: Riverside QI Academy in site/mkdocs.yml" in message
+
+
+def test_a_site_name_with_markup_is_reported_even_when_it_matches() -> None:
+    name = "Riverside <script>alert(1)</script>"
+    message = site_name_warning(name, name, "mkdocs.yml")
+    assert message is not None and "contains < or >" in message
+
+
+def test_example_header_and_titles_name_the_academy(example_site: BuiltSite) -> None:
+    academy = curriculum_of(example_site).academy.name
+    assert not [w for w in example_site.warnings() if "site_name" in w]
+    for url in ("", "dosing-matrix/", "my-learning/"):
+        page = example_site.html(url)
+        assert page.title is not None and page.title.get_text().endswith(academy)
+        topic = page.select_one(".md-header__topic .md-ellipsis")
+        assert topic is not None and topic.get_text(strip=True) == academy
+
+
+def test_a_site_name_left_at_another_name_warns(tmp_path: Path) -> None:
+    project = make_project(tmp_path, config={"site_name": "QI Academy"})
+    site = build_project(project)
+    warned = [w for w in site.warnings() if "site_name is 'QI Academy'" in w]
+    assert len(warned) == 1 and "mkdocs.yml" in warned[0]
+
+
+def test_new_academy_names_its_site_after_its_curriculum(tmp_path: Path) -> None:
+    scaffold(tmp_path / "academy")
+    config = (tmp_path / "academy" / "mkdocs.yml").read_text(encoding="utf-8")
+    curriculum = yaml.safe_load((tmp_path / "academy" / "curriculum.yaml").read_text("utf-8"))
+    site_name = next(line for line in config.splitlines() if line.startswith("site_name:"))
+    assert yaml.safe_load(site_name)["site_name"] == curriculum["academy"]["name"]
+    assert curriculum["academy"]["name"] != "Riverside QI Academy"
