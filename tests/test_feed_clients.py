@@ -19,7 +19,9 @@ import icalendar
 import pytest
 import recurring_ical_events
 
-from qisite.publication import Manifest, Published, Sitting, build_manifest
+from qisite.publication import Manifest
+from qisite.sessions import occurrences
+from qisite.sessions.ics import FeedWriter, feed_settings
 from qisite.site import SiteContext
 from qisite.site.calendar import produce
 from qisite.site.subscribe import feed_addresses
@@ -172,23 +174,29 @@ def test_a_moved_and_a_cancelled_sitting_read_as_changed_in_the_next_build(
     )
 
 
-def test_with_a_record_of_changes_only_changed_sittings_move_on(tmp_path: Path) -> None:
-    """The hook a publication manifest fills (SiteContext.sitting_changes): unchanged
-    sittings keep the SEQUENCE and LAST-MODIFIED of their last change."""
-    changes = {
-        f"steady@{SUFFIX}": FIRST_BUILD,
-        f"moved@{SUFFIX}": SECOND_BUILD,
-        f"called-off@{SUFFIX}": SECOND_BUILD - timedelta(minutes=5),
-        f"nowhere@{SUFFIX}": FIRST_BUILD,  # a sitting no longer scheduled is ignored
-    }
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", _epoch(SECOND_BUILD))
-        site = SiteContext(inputs(tmp_path, AFTER), sitting_changes=changes)
-        feeds = {o.src_uri: o.content for o in produce(site) if o.src_uri.endswith(".ics")}
+def _all_feed_with(tmp_path: Path, changes: dict[str, datetime]) -> dict[str, dict[str, Any]]:
+    """all.ics of AFTER built on SECOND_BUILD through the feeds' hook for history
+    (``feed_settings(last_changed=...)``), read by ical.js, by session id."""
+    read_in = inputs(tmp_path, AFTER)
+    found = occurrences(read_in)
+    settings = feed_settings(read_in.curriculum, found, read_in.words, changes, SECOND_BUILD)
     path = tmp_path / "all.ics"
-    path.write_bytes(feeds["feeds/all.ics"])
+    path.write_bytes(FeedWriter(settings).feed("all sessions", found))
     (read,) = feed_readers.icaljs_read([path], WINDOW_END).values()
-    events = _by_uid(read["events"])
+    return _by_uid(read["events"])
+
+
+def test_with_a_record_of_changes_only_changed_sittings_move_on(tmp_path: Path) -> None:
+    """Unchanged sittings keep the SEQUENCE and LAST-MODIFIED of their last change."""
+    events = _all_feed_with(
+        tmp_path,
+        {
+            f"steady@{SUFFIX}": FIRST_BUILD,
+            f"moved@{SUFFIX}": SECOND_BUILD,
+            f"called-off@{SUFFIX}": SECOND_BUILD - timedelta(minutes=5),
+            f"nowhere@{SUFFIX}": FIRST_BUILD,  # a sitting no longer scheduled is ignored
+        },
+    )
     assert events["steady"]["sequence"] == MINUTES_FROM_2000[FIRST_BUILD]
     assert events["steady"]["lastModified"] == "2027-01-01T00:00:00Z"
     assert events["moved"]["sequence"] == MINUTES_FROM_2000[SECOND_BUILD]
@@ -197,40 +205,36 @@ def test_with_a_record_of_changes_only_changed_sittings_move_on(tmp_path: Path) 
     assert {e["dtstamp"] for e in events.values()} == {"2027-01-04T09:37:00Z"}
 
 
+def test_a_recorded_change_after_the_build_counts_as_the_build(tmp_path: Path) -> None:
+    events = _all_feed_with(tmp_path, {f"moved@{SUFFIX}": SECOND_BUILD + timedelta(days=30)})
+    assert events["moved"]["lastModified"] == "2027-01-04T09:37:00Z"
+    assert events["moved"]["sequence"] == MINUTES_FROM_2000[SECOND_BUILD]
+
+
+WITH_PREVIOUS = {
+    "plugins": [
+        "search",
+        {"qisite": {"curriculum": "curriculum.yaml", "previous_manifest": "last/publication.json"}},
+    ]
+}
+
+
 def _manifest_build(
-    root: Path, sessions: str, built: datetime, previous: Manifest | None
-) -> tuple[Manifest, dict[str, dict[str, Any]]]:
-    """One build with history: the publication manifest carried on from ``previous``
-    (qisite.publication), its sittings' last changes given to the feeds; returns the
-    manifest and ical.js's reading of all.ics by session id."""
-    root.mkdir()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", _epoch(built))
-        site = SiteContext(inputs(root, sessions))
-        sittings = {
-            o.uid: Sitting(
-                module=o.module_id,
-                title=o.title,
-                start=o.start,
-                end=o.end,
-                venue=o.venue,
-                online=o.online,
-                status="cancelled" if o.cancelled else "scheduled",
-                address=f"modules/{o.module_id}/#session-{o.slug}",
-            )
-            for o in site.occurrences
-        }
-        published = Published(SUFFIX, modules={}, audiences={}, addresses=(), sittings=sittings)
-        manifest = build_manifest(published, built, previous)
-        site.sitting_changes = {uid: e.last_changed for uid, e in manifest.sittings.items()}
-        feeds = {o.src_uri: o.content for o in produce(site)}
-    path = root / "all.ics"
-    path.write_bytes(feeds["feeds/all.ics"])
+    root: Path, sessions: str, built: datetime, previous: BuiltSite | None
+) -> tuple[BuiltSite, dict[str, dict[str, Any]]]:
+    """A whole build naming the previous build's publication.json as previous_manifest
+    in mkdocs.yml (none for the first); ical.js's reading of its all.ics by session id."""
+    options: dict[str, Any] = {}
+    if previous is not None:
+        manifest = (previous.site_dir / "publication.json").read_text(encoding="utf-8")
+        options = {"config": WITH_PREVIOUS, "extra_files": {"last/publication.json": manifest}}
+    site = _build_sessions(root, sessions, built, **options)
+    path = site.site_dir / "feeds" / "all.ics"
     (read,) = feed_readers.icaljs_read([path], WINDOW_END).values()
-    return manifest, _by_uid(read["events"])
+    return site, _by_uid(read["events"])
 
 
-def test_with_the_publication_manifest_unchanged_sittings_keep_their_revision(
+def test_with_the_last_publication_unchanged_sittings_keep_their_revision(
     tmp_path: Path,
 ) -> None:
     first, before = _manifest_build(tmp_path / "one", BEFORE, FIRST_BUILD, None)
@@ -240,8 +244,9 @@ def test_with_the_publication_manifest_unchanged_sittings_keep_their_revision(
     assert {e["sequence"] for e in before.values()} == {MINUTES_FROM_2000[FIRST_BUILD]}
     assert after["steady"]["sequence"] == before["steady"]["sequence"]
     assert after["steady"]["lastModified"] == "2027-01-01T00:00:00Z"
+    recorded = Manifest.from_json((second.site_dir / "publication.json").read_bytes())
     for changed in ("moved", "called-off"):
-        assert second.sittings[f"{changed}@{SUFFIX}"].sequence == 1
+        assert recorded.sittings[f"{changed}@{SUFFIX}"].last_changed == SECOND_BUILD
         assert after[changed]["sequence"] == MINUTES_FROM_2000[SECOND_BUILD]
         assert after[changed]["lastModified"] == "2027-01-04T09:37:00Z"
     assert after["called-off"]["summary"] == "Cancelled: Introduction module"
@@ -252,17 +257,6 @@ def test_with_the_publication_manifest_unchanged_sittings_keep_their_revision(
             after[uid]["lastModified"],
         )
         assert event["dtstamp"] == "2027-01-05T09:37:00Z"
-
-
-def test_a_recorded_change_after_the_build_counts_as_the_build(tmp_path: Path) -> None:
-    later = SECOND_BUILD + timedelta(days=30)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", _epoch(SECOND_BUILD))
-        site = SiteContext(inputs(tmp_path, AFTER), sitting_changes={f"moved@{SUFFIX}": later})
-        feeds = {o.src_uri: o.content for o in produce(site)}
-    calendar = icalendar.Calendar.from_ical(feeds["feeds/sessions/moved.ics"])
-    (event,) = calendar.walk("VEVENT")
-    assert event.decoded("LAST-MODIFIED") == SECOND_BUILD
 
 
 def test_without_source_date_epoch_the_stamp_is_the_build_time_never_later(

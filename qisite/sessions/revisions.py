@@ -22,7 +22,8 @@ them.
   its SEQUENCE would stay at its old time in an imported copy.
 * With history: ``last_changed`` maps a sitting's UID to when its time, place
   or status last changed, as the publication manifest (``qisite.publication``)
-  carries it on from the previous build (``SiteContext.sitting_changes``).
+  carries it on from the previous build's ``publication.json`` (named as
+  ``previous_manifest`` in mkdocs.yml; ``qisite.site.publication.sitting_changes``).
   Unchanged sittings then keep their SEQUENCE and LAST-MODIFIED from build to
   build. The manifest's own change counter (``SittingEntry.sequence``) is not
   written as SEQUENCE: a counter starts again at 0 when the previous manifest

@@ -15,6 +15,7 @@ from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.labels import ATTENDANCE_LABELS
 from qisite.site.output import Output
+from qisite.site.publication import sitting_changes
 
 PAGE_LIMIT = 100
 """Most sittings on one calendar page. A busier month is split into runs of whole days,
@@ -77,9 +78,8 @@ def produce(site: SiteContext) -> Iterator[Output]:
     curriculum = site.curriculum
     everything = site.occurrences
     words = site.words
-    settings = feed_settings(
-        curriculum, everything, words, site.sitting_changes, built=site.build_moment
-    )
+    changes = sitting_changes(site)  # from the previous publication.json, if named
+    settings = feed_settings(curriculum, everything, words, changes, built=site.build_moment)
     feeds = FeedWriter(settings)
     used_audiences = {a for o in everything for a in o.audiences}
     pages = calendar_pages(everything, words)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -92,11 +91,6 @@ class SiteContext:
     built_at: datetime | None = None
     """When the build runs (SOURCE_DATE_EPOCH when set): the What's on page holds the
     sittings that end after it. None: the clock at the build."""
-    sitting_changes: Mapping[str, datetime] = field(default_factory=dict)
-    """Sitting UID to when its time, place or status last changed: this build's
-    publication manifest carried on from the previous one (``qisite.publication``),
-    ``{uid: entry.last_changed for uid, entry in manifest.sittings.items()}``; empty
-    without a previous manifest (see ``qisite.sessions.revisions``)."""
 
     @property
     def curriculum(self) -> Curriculum:

@@ -8,6 +8,7 @@ history is carried on.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from qisite.publication import (
     AudienceEntry,
@@ -58,7 +59,25 @@ def published(site: SiteContext, served: Iterable[str]) -> Published:
         a.id: AudienceEntry(a.name, address(paths.pathway(a.id)), tuple(a.former_ids))
         for a in curriculum.audiences
     }
-    sittings = {
+    sittings = published_sittings(site)
+    addresses = {served_address(src, site.use_directory_urls) for src in served}
+    addresses.update(page_url(src, site.use_directory_urls) for src in site.content_pages)
+    return Published(
+        academy=academy_slug(curriculum),
+        modules=modules,
+        audiences=audiences,
+        addresses=sorted(a for a in addresses if a is not None),
+        sittings=sittings,
+    )
+
+
+def published_sittings(site: SiteContext) -> dict[str, Sitting]:
+    """Each sitting this build publishes, by UID, before its history is known."""
+
+    def address(src: str) -> str:
+        return page_url(src, site.use_directory_urls)
+
+    return {
         o.uid: Sitting(
             module=o.module_id,
             title=sitting_name(site.words, o, o.title).unescape(),
@@ -71,15 +90,25 @@ def published(site: SiteContext, served: Iterable[str]) -> Published:
         )
         for o in site.occurrences
     }
-    addresses = {served_address(src, site.use_directory_urls) for src in served}
-    addresses.update(page_url(src, site.use_directory_urls) for src in site.content_pages)
-    return Published(
-        academy=academy_slug(curriculum),
-        modules=modules,
-        audiences=audiences,
-        addresses=sorted(a for a in addresses if a is not None),
-        sittings=sittings,
+
+
+def sitting_changes(site: SiteContext) -> dict[str, datetime]:
+    """When each sitting's time, place or status last changed, carried on from the
+    previous publication as this build's manifest will record it; empty without a
+    previous publication (the feeds then take the build time, see
+    ``qisite.sessions.revisions``). Only the sittings count here, so the feeds need
+    not wait for the addresses of every other output."""
+    if site.previous_publication is None:
+        return {}
+    only_sittings = Published(
+        academy_slug(site.curriculum),
+        modules={},
+        audiences={},
+        addresses=(),
+        sittings=published_sittings(site),
     )
+    carried = build_manifest(only_sittings, site.build_moment, site.previous_publication)
+    return {uid: entry.last_changed for uid, entry in carried.sittings.items()}
 
 
 def manifest(site: SiteContext, served: Iterable[str]) -> Manifest:
