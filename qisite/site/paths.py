@@ -83,7 +83,6 @@ def coach(coach_id: str) -> str:
 WHATS_ON = "whats-on.md"
 BULLETIN = "bulletin.md"
 """The bulletin snippet for communications teams, reached from What's on."""
-WHATS_ON_FEED = "whats-on.atom"
 POSTERS = "posters"
 """Printable posters: plain HTML files with their own print stylesheet, not theme pages."""
 
