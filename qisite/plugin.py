@@ -15,13 +15,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from qisite import markdown_extension
 from qisite.engines import EngineSettings, Generated, generate
+from qisite.engines.theme import asset_settings
 from qisite.filewriter import BackgroundWriter
 from qisite.inputs import load_inputs
 from qisite.model import Inputs
 from qisite.problems import Position, report_lines
 from qisite.publication import Manifest
 from qisite.publication.changes import compare, problems
-from qisite.site import assets, identity, paths, rawhtml
+from qisite.site import identity, paths, rawhtml
 from qisite.site.output import Output
 
 log = get_plugin_logger("qisite")
@@ -74,10 +75,17 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         # Keep the inputs without the position of every key in the curriculum (for the
         # messages above): that is 25 MB at 1,000 modules, and the pages never need it.
         self.inputs = inputs.without_positions()
-        # Our own stylesheets and scripts, served from the site itself (never another host).
-        config.extra_css.extend(p for p in assets.stylesheets() if p not in config.extra_css)
+        # Our own stylesheets and scripts, served from the site itself (never another host),
+        # each page only those it uses where the theme's overrides allow it.
+        custom_dir = config.theme.custom_dir
+        features = config.theme.get("features") or []
+        theme_assets = asset_settings(Path(custom_dir) if custom_dir else None, features)
+        config.extra.update(theme_assets.extra)
+        config.extra_css.extend(p for p in theme_assets.extra_css if p not in config.extra_css)
         known = {str(script) for script in config.extra_javascript}
-        config.extra_javascript.extend(p for p in assets.scripts() if p not in known)
+        config.extra_javascript.extend(p for p in theme_assets.extra_javascript if p not in known)
+        if note := theme_assets.fallback_note():
+            log.info(note)
         # Generated HTML kept out of Markdown's way, and its headings listed: the same
         # extension every engine loads (see qisite.markdown_extension).
         if markdown_extension.NAME not in config.markdown_extensions:

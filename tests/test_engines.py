@@ -124,7 +124,7 @@ def test_same_addresses_feeds_and_scripts(academy: Academy, built: EngineBuild) 
     if academy.name == "example":
         assert len(feeds) > 50
     ours = _files_under(reference.site_dir, "assets/qisite")
-    assert "assets/qisite/learning-record.js" in ours
+    assert "assets/qisite/bundles/record.js" in ours
     assert _files_under(built.site_dir, "assets/qisite") == ours
     assert built.warnings() == []
 

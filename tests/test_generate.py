@@ -34,13 +34,14 @@ def test_generate_writes_the_merged_folder_and_a_config_that_inherits(tmp_path: 
     module_page = (docs / paths.module("pdsa-in-practice")).read_text("utf-8")
     assert body.strip().splitlines()[0] in module_page and module_page != body
     assert (docs / paths.MODULES_INDEX).is_file() and (docs / paths.FEED_ALL).is_file()
-    assert (docs / paths.WORDS_SCRIPT).is_file()
+    assert (docs / assets.script_path(assets.EVERY_FEATURE)).is_file()
     assert not list(docs.parent.glob(".docs.*"))  # no temporary folder left behind
     config_file = root / "mkdocs.generated.yml"
     config = yaml.safe_load(config_file.read_text("utf-8"))
     assert config["INHERIT"] == "mkdocs.yml" and config["docs_dir"] == "build/docs"
-    assert config["extra_css"] == assets.stylesheets()
-    assert config["extra_javascript"] == assets.scripts()
+    # The project's overrides pick each page's bundle: nothing is added to every page.
+    assert config["extra"] == {"qisite_assets": assets.theme_settings(every_page=False)}
+    assert "extra_css" not in config and "extra_javascript" not in config
     assert config["markdown_extensions"] == [markdown_extension.NAME]
     assert config["theme"] == {"variant": "classic"}
 

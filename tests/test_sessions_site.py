@@ -214,12 +214,17 @@ def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None
 
 
 def test_calendar_script_and_style_are_published_and_linked(site: BuiltSite) -> None:
-    assets = site.site_dir / "assets" / "qisite"
-    assert (assets / "calendar.js").is_file() and (assets / "calendar.css").is_file()
     page = site.html("calendar/2027-01/")
-    assert "../../assets/qisite/calendar.js" in [s.get("src", "") for s in page.select("script")]
+    scripts = [s.get("src", "") for s in page.select("script")]
+    scripts = [src for src in scripts if "assets/qisite/" in src]
     styles = [s.get("href", "") for s in page.select("link[rel=stylesheet]")]
-    assert "../../assets/qisite/calendar.css" in styles
+    styles = [href for href in styles if "assets/qisite/" in href]
+    assert len(scripts) == 1 and scripts[0].startswith("../../assets/qisite/bundles/calendar")
+    assert len(styles) == 1 and styles[0].startswith("../../assets/qisite/bundles/calendar")
+    folder = site.site_dir / "calendar" / "2027-01"
+    assert (folder / scripts[0]).resolve().is_file() and (folder / styles[0]).resolve().is_file()
+    script = (folder / scripts[0]).read_text("utf-8")
+    assert "window.qisiteSessions" in script and "window.qisiteWords" in script
 
 
 def test_feed_writer_writes_what_icalendar_writes(tmp_path: Path) -> None:

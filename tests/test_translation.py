@@ -106,8 +106,10 @@ def test_feeds_speak_welsh(welsh_site: BuiltSite) -> None:
 
 
 def test_the_scripts_words_are_welsh(welsh_site: BuiltSite) -> None:
-    script = (welsh_site.site_dir / "assets" / "qisite" / "words.js").read_text(encoding="utf-8")
-    data = json.loads(re.search(r"var data = (\{.*\});", script)[1])  # type: ignore[index]
+    bundle = welsh_site.site_dir / "assets" / "qisite" / "bundles" / "record.js"
+    script = bundle.read_text(encoding="utf-8")
+    start = re.search(r"var data\s*=\s*", script).end()  # type: ignore[union-attr]
+    data, _ = json.JSONDecoder().raw_decode(script, start)
     assert data["locale"] == "cy"
     assert data["words"]["done"] == "Wedi gorffen"
     # Welsh has six plural categories; each has its form.

@@ -6,6 +6,21 @@
 (function () {
   "use strict";
 
+  /* The reader's pathway, kept in this browser when they choose one, so that What's on
+     (whats-on.js) can show their sessions first. Named on the privacy page. */
+  var PATHWAY_KEY = "qisite.pathway.v1";
+  window.qisitePathway = {
+    stored: function () {
+      try { return window.localStorage.getItem(PATHWAY_KEY) || ""; } catch (e) { return ""; }
+    },
+    keep: function (id) {
+      try {
+        if (id) window.localStorage.setItem(PATHWAY_KEY, id);
+        else window.localStorage.removeItem(PATHWAY_KEY);
+      } catch (e) { /* storage refused: the choice lasts as long as the page */ }
+    }
+  };
+
   function setUpChooser(root) {
     var form = root.querySelector("[data-qisite-chooser-form]");
     if (!form || form.dataset.qisiteReady) return;
@@ -36,7 +51,7 @@
       pathways.forEach(function (pathway) {
         if (group && pathway.groups.indexOf(group) < 0) return;
         var option = new Option(pathway.name, pathway.href);
-        option.setAttribute("data-qisite-audience", pathway.id); // whats-on.js keeps the choice
+        option.setAttribute("data-qisite-audience", pathway.id);
         select.add(option);
         count += 1;
         if (option.value === previous) option.selected = true;
@@ -59,6 +74,8 @@
         select.focus();
         return;
       }
+      var chosen = select.options[select.selectedIndex];
+      window.qisitePathway.keep(chosen.getAttribute("data-qisite-audience"));
       window.location.assign(select.value);
     });
     fillRoles();

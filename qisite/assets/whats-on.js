@@ -3,13 +3,12 @@
  * These pages are built once and read for months, so they hold the sittings ahead and
  * this script picks the coming weeks from the reader's clock, deciding "past" as the
  * calendar does (window.qisiteSessions, from calendar.js). The pathway a reader chose
- * (here or in the pathway chooser) is kept in this browser only, under one name; no
- * request leaves the site. Words come from window.qisiteWords (words.js).
+ * (here or in the pathway chooser) is kept in this browser only, under one name, by
+ * pages.js (window.qisitePathway); no request leaves the site. Words come from window.qisiteWords (words.js).
  */
 (function () {
   "use strict";
 
-  var PATHWAY_KEY = "qisite.pathway.v1";
   var WEEK = 7 * 24 * 60 * 60 * 1000;
 
   function words() { return window.qisiteWords; }
@@ -24,16 +23,9 @@
     return new Date(moment).toLocaleDateString(words().locale, { day: "numeric", month: "long", year: "numeric" });
   }
 
-  function storedPathway() {
-    try { return window.localStorage.getItem(PATHWAY_KEY) || ""; } catch (e) { return ""; }
-  }
-
-  function keepPathway(id) {
-    try {
-      if (id) window.localStorage.setItem(PATHWAY_KEY, id);
-      else window.localStorage.removeItem(PATHWAY_KEY);
-    } catch (e) { /* storage refused: the choice lasts as long as the page */ }
-  }
+  // The stored pathway choice is pages.js's (the chooser keeps it there).
+  function storedPathway() { return window.qisitePathway.stored(); }
+  function keepPathway(id) { window.qisitePathway.keep(id); }
 
   function setUpWhatsOn(root) {
     if (root.hasAttribute("data-qisite-ready")) return;
@@ -164,27 +156,12 @@
     if (none) none.hidden = shown > 0;
   }
 
-  /* The pathway chooser keeps the reader's choice for What's on. */
-  function onChooserSubmit(event) {
-    var form = event.target;
-    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-qisite-chooser-form")) return;
-    var select = form.querySelector("select");
-    var option = select && select.options[select.selectedIndex];
-    var id = option && option.getAttribute("data-qisite-audience");
-    if (id) keepPathway(id);
-  }
-
   function setUp() {
     document.querySelectorAll("[data-qisite-whats-on]").forEach(setUpWhatsOn);
     document.querySelectorAll("[data-qisite-bulletin]").forEach(setUpBulletin);
     document.querySelectorAll("[data-qisite-poster-list]").forEach(setUpPoster);
   }
 
-  if (!window.__qisiteWhatsOn) {
-    window.__qisiteWhatsOn = true;
-    // Capture: runs before the chooser's own handler sends the reader to the pathway.
-    document.addEventListener("submit", onChooserSubmit, true);
-  }
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setUp);
   } else if (document.readyState === "loading") {

@@ -18,7 +18,7 @@ import yaml
 
 from qisite import markdown_extension
 from qisite.engines.project import Project, ProjectError
-from qisite.site import assets
+from qisite.engines.theme import AssetSettings, asset_settings
 
 SUFFIX = ".generated.yml"
 HEADER = (
@@ -53,6 +53,14 @@ def _extension_names(extensions: Any) -> set[str]:
     return {next(iter(e)) if isinstance(e, dict) else str(e) for e in extensions or []}
 
 
+def _theme_assets(project: Project) -> AssetSettings:
+    theme = project.config.get("theme")
+    theme = theme if isinstance(theme, dict) else {}
+    custom_dir = theme.get("custom_dir")
+    features = theme.get("features") or []
+    return asset_settings(project.root / str(custom_dir) if custom_dir else None, features)
+
+
 def engine_config(project: Project, docs: Path, site_dir: Path | None = None) -> dict[str, Any]:
     """The settings the generated config holds, beneath its INHERIT of the project's."""
     config = project.config
@@ -62,9 +70,12 @@ def engine_config(project: Project, docs: Path, site_dir: Path | None = None) ->
     }
     if site_dir is not None:
         settings["site_dir"] = _inside(site_dir, project.root, "The site folder")
-    if css := _missing(assets.stylesheets(), config.get("extra_css")):
+    theme_assets = _theme_assets(project)
+    if theme_assets.extra:
+        settings["extra"] = theme_assets.extra
+    if css := _missing(list(theme_assets.extra_css), config.get("extra_css")):
         settings["extra_css"] = css
-    if scripts := _missing(assets.scripts(), config.get("extra_javascript")):
+    if scripts := _missing(list(theme_assets.extra_javascript), config.get("extra_javascript")):
         settings["extra_javascript"] = scripts
     if markdown_extension.NAME not in _extension_names(config.get("markdown_extensions")):
         settings["markdown_extensions"] = [markdown_extension.NAME]

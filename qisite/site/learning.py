@@ -2,10 +2,11 @@
 
 The page carries, as embedded JSON, which modules make up each pathway (keyed
 by module id, so a module done counts on every pathway that has it) and the
-titles and dates of retired modules. ``assets/qisite/academy.js``, loaded on every
-page, tells the script which academy it is on (its record is stored under a key of
-its own), which module ids are this academy's, and the current id of each former
-id (entries move to it on the learner's next visit). The learner's own record never
+titles and dates of retired modules. ``academy_data``, written into the learning
+record's script bundle (``site.assets``), tells the script which academy it is on
+(its record is stored under a key of its own), which module ids are this academy's,
+and the current id of each former id (entries move to it on the learner's next
+visit). The learner's own record never
 leaves their browser: see content/privacy.md.
 """
 
@@ -81,8 +82,4 @@ def produce(site: SiteContext) -> Iterator[Output]:
     yield Output(
         paths.MY_LEARNING,
         site.render("learning/my-learning.md.j2", paths.MY_LEARNING, data=data),
-    )
-    yield Output(
-        paths.ACADEMY_SCRIPT,
-        site.render("scripts/academy.js.j2", paths.ACADEMY_SCRIPT, data=academy_data(site)),
     )

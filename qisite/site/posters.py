@@ -15,6 +15,7 @@ from markupsafe import Markup
 from qisite.sessions import Occurrence
 from qisite.sessions.expand import grouped
 from qisite.site import paths
+from qisite.site.assets import bundle_key, script_path
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
 from qisite.site.published import qr_svg
@@ -23,6 +24,8 @@ SHOWN = 10
 """Sittings a poster shows: enough to plan by, few enough to read from across a corridor."""
 HELD = 40
 """Sittings a poster's file holds, of which its script shows the first ``SHOWN`` to come."""
+POSTER_SCRIPT = script_path(bundle_key(("pages", "whats-on")))
+"""The print button (pages), the coming sittings (whats-on, with the calendar's clock)."""
 
 
 @dataclass(frozen=True)
@@ -99,4 +102,5 @@ def _render(site: SiteContext, poster: Poster) -> str:
         shown=SHOWN,
         address=address,
         qr=qr,
+        script=POSTER_SCRIPT,
     )

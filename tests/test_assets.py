@@ -1,0 +1,175 @@
+"""Each page loads one stylesheet and at most one script of ours, holding what it uses.
+
+The checks read the built pages and the bundles they link, and judge them against the
+source stylesheets and scripts in qisite/assets, not against the list of features that
+chose the bundles: a class a page uses that no stylesheet it loads styles, or an element
+a script looks for on a page that does not load that script, fails here.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+import rjsmin
+from bs4 import BeautifulSoup
+
+from qisite.site import assets
+from tests.sitebuild import REPO, BuiltSite, build_site
+
+SOURCES = REPO / "qisite" / "assets"
+CLASS = re.compile(r"\.(qisite-[\w-]+)")
+ENTRY = re.compile(r"(?:document|root)\.querySelectorAll\(\"((?:a)?\[data-qisite-[\w-]+\])\"\)")
+
+
+def _pages(site: BuiltSite) -> list[Path]:
+    """Every page the theme draws (posters are their own plain pages, with their own CSS)."""
+    return [
+        page
+        for page in sorted(site.site_dir.rglob("*.html"))
+        if "posters" not in page.relative_to(site.site_dir).parts
+        and "assets" not in page.relative_to(site.site_dir).parts
+        and 'http-equiv="refresh"' not in page.read_text("utf-8")[:2000]
+    ]
+
+
+def _file(page: Path, address: str) -> Path:
+    """The file a page's link leads to (the 404 page's links start at the site's root)."""
+    if address.startswith("/"):
+        root = next(p for p in page.parents if (p / "assets").is_dir())
+        return root / address.lstrip("/")
+    return (page.parent / address).resolve()
+
+
+def _ours(page: Path, soup: BeautifulSoup) -> tuple[list[Path], list[Path]]:
+    links = soup.select('link[rel="stylesheet"]')
+    styles = [_file(page, link["href"]) for link in links if "assets/qisite/" in link["href"]]
+    found = soup.select("script[src]")
+    scripts = [_file(page, tag["src"]) for tag in found if "assets/qisite/" in tag["src"]]
+    return styles, scripts
+
+
+def test_one_stylesheet_and_at_most_one_deferred_script_per_page(example_site: BuiltSite) -> None:
+    pages = _pages(example_site)
+    assert len(pages) > 100
+    keys = set()
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        styles, scripts = _ours(page, soup)
+        assert len(styles) == 1 and styles[0].is_file(), page
+        assert len(scripts) <= 1 and all(s.is_file() for s in scripts), page
+        for script in soup.select('script[src*="assets/qisite/"]'):
+            assert script.has_attr("defer"), page  # never holds up the first paint
+        keys.add(styles[0].stem)
+    # The example's pages need different things: several bundles are in use, base among them.
+    assert assets.BASE_KEY in keys and len(keys) >= 4, keys
+
+
+def test_every_class_a_page_uses_is_styled_by_the_stylesheet_it_loads(
+    example_site: BuiltSite,
+) -> None:
+    styled = {
+        name
+        for source in SOURCES.glob("*.css")
+        for name in CLASS.findall(source.read_text("utf-8"))
+    }
+    unstyled = []
+    for page in _pages(example_site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        used = {name for tag in soup.select("[class]") for name in tag["class"]} & styled
+        styles, _ = _ours(page, soup)
+        loaded = set(CLASS.findall(styles[0].read_text("utf-8")))
+        unstyled += [f"{page.relative_to(example_site.site_dir)}: .{c}" for c in used - loaded]
+    assert unstyled == []
+
+
+def _entry_selectors(script: str) -> list[str]:
+    """The elements a script starts from: those it looks up in the whole document, and
+    those the learning record's enhance(document) looks up."""
+    starts = [script[m.start() :] for m in re.finditer(r"document\.querySelectorAll\(", script)]
+    if "function enhance(root) {" in script:
+        body = script.split("function enhance(root) {", 1)[1].split("\n  function ", 1)[0]
+        starts += [body[m.start() :] for m in re.finditer(r"root\.querySelectorAll\(", body)]
+    return [m.group(1) for start in starts if (m := ENTRY.match(start))]
+
+
+def test_every_script_a_page_needs_is_in_the_script_it_loads(example_site: BuiltSite) -> None:
+    entries = {
+        source.name: _entry_selectors(source.read_text("utf-8"))
+        for source in SOURCES.glob("*.js")
+    }
+    assert all(entries.values()), entries  # each script starts from such elements
+    minified = {name: rjsmin.jsmin((SOURCES / name).read_text("utf-8")) for name in entries}
+    missing = []
+    needed_somewhere = set()
+    for page in _pages(example_site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        _, scripts = _ours(page, soup)
+        loaded = scripts[0].read_text("utf-8") if scripts else ""
+        for name, selectors in entries.items():
+            if any(soup.select(selector) for selector in selectors):
+                needed_somewhere.add(name)
+                if minified[name] not in loaded:
+                    missing.append(f"{page.relative_to(example_site.site_dir)}: {name}")
+    assert missing == []
+    assert needed_somewhere == set(entries)  # the example uses every script somewhere
+
+
+def test_a_page_without_features_loads_the_base_stylesheet_and_no_script(
+    example_site: BuiltSite,
+) -> None:
+    page = example_site.site_dir / "about" / "index.html"
+    styles, scripts = _ours(page, BeautifulSoup(page.read_text("utf-8"), "html.parser"))
+    assert [s.name for s in styles] == ["base.css"] and scripts == []
+    # The base stylesheet is the shared one alone, minified; a feature's bundle adds to it.
+    base = styles[0].read_text("utf-8")
+    source = (SOURCES / "qisite.css").read_text("utf-8")
+    assert len(base) < 0.8 * len(source) and ".qisite-visually-hidden" in base
+    calendar = (styles[0].parent / "calendar.css").read_text("utf-8")
+    assert ".qisite-calendar-filters" in calendar and ".qisite-calendar-filters" not in base
+
+
+def test_overrides_without_the_partial_load_every_feature_on_every_page(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        extra_files={"overrides/main.html": '{% extends "base.html" %}\n'},
+    )
+    every = assets.EVERY_FEATURE
+    for url in ("", "about/", "calendar/"):
+        soup = site.html(url)
+        styles, scripts = _ours(site.site_dir / url / "index.html", soup)
+        assert [s.name for s in styles] == [f"{every}.css"], url
+        assert [s.name for s in scripts] == [f"{every}.js"], url
+    notes = [r.getMessage() for r in site.logs if r.levelno == logging.INFO]
+    assert any("partials/qisite-assets.html" in note for note in notes), notes
+    assert site.warnings() == []
+
+
+@pytest.mark.parametrize("features", [["navigation.instant"], ["navigation.instant", "toc.follow"]])
+def test_instant_navigation_loads_every_feature_on_every_page(
+    tmp_path: Path, features: list[str]
+) -> None:
+    config = {"theme": {"name": "material", "custom_dir": "overrides", "features": features}}
+    site = build_site(tmp_path, config=config)
+    every = assets.EVERY_FEATURE
+    for url in ("", "about/"):
+        styles, scripts = _ours(site.site_dir / url / "index.html", site.html(url))
+        assert [s.name for s in styles] == [f"{every}.css"], url
+        assert [s.name for s in scripts] == [f"{every}.js"], url
+
+
+def test_a_bundle_holds_its_features_scripts_in_order_after_the_words(
+    example_site: BuiltSite,
+) -> None:
+    folder = example_site.site_dir / "assets" / "qisite" / "bundles"
+    script = (folder / f"{assets.bundle_key(['whats-on'])}.js").read_text("utf-8")
+    words = script.index("window.qisiteWords=")
+    order = [
+        script.index(rjsmin.jsmin((SOURCES / name).read_text("utf-8")))
+        for name in ("calendar.js", "pages.js", "whats-on.js")
+    ]
+    assert words < order[0] < order[1] < order[2]
+    assert "learning-record" not in assets.bundle_key(["whats-on"])
+    assert rjsmin.jsmin((SOURCES / "learning-record.js").read_text("utf-8")) not in script
