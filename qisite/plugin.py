@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +15,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from qisite import markdown_extension
 from qisite.engines import EngineSettings, Generated, generate
+from qisite.engines.checks import publication_problems
+from qisite.engines.project import PREVIOUS_ENV, previous_manifest
 from qisite.engines.theme import asset_settings
 from qisite.filewriter import BackgroundWriter
 from qisite.inputs import load_inputs
 from qisite.model import Inputs
-from qisite.problems import Position, report_lines
-from qisite.publication import Manifest
-from qisite.publication.changes import compare, problems
-from qisite.site import identity, paths, rawhtml
-from qisite.site.output import Output
+from qisite.problems import report_lines
+from qisite.site import identity, rawhtml
 
 log = get_plugin_logger("qisite")
 
@@ -33,7 +32,8 @@ class QisiteConfig(base.Config):
     """Path to the curriculum, relative to mkdocs.yml."""
     previous_manifest = c.Optional(c.Type(str))
     """The publication.json of the last publication, relative to mkdocs.yml: sittings keep
-    their history, and the build warns about addresses that would vanish."""
+    their history, and the build warns about addresses that would vanish. Every engine
+    reads it here (``qisite generate`` too); ``qisite build --previous`` overrides it."""
 
 
 class QisitePlugin(BasePlugin[QisiteConfig]):
@@ -53,9 +53,10 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         config_dir = Path(config.config_file_path or ".").resolve().parent
         curriculum_path = (config_dir / self.config.curriculum).resolve()
         display = _display(curriculum_path, config_dir)
-        previous = None
-        if self.config.previous_manifest:
-            previous = config_dir / self.config.previous_manifest
+        previous = previous_manifest(
+            self.config.previous_manifest, config_dir, os.environ.get(PREVIOUS_ENV)
+        )
+        if previous is not None:
             self.previous_display = _display(previous, config_dir)
         loaded = load_inputs(curriculum_path, display, previous, self.previous_display)
         for line in report_lines(loaded.warnings):
@@ -108,7 +109,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             files.remove(files.src_uris[src_uri])
         for warning in generated.warnings:
             log.warning(warning)
-        self._warn_about_changes(generated.outputs)
+        for line in report_lines(publication_problems(generated, self.previous_display)):
+            log.warning(line)
         self.writer = BackgroundWriter()
         for output in generated.outputs:
             existing = files.get_file_from_path(output.src_uri)
@@ -125,17 +127,6 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 )
             files.append(file)
         return files
-
-    def _warn_about_changes(self, outputs: Iterable[Output]) -> None:
-        """Addresses that would vanish since the previous publication, if one is named."""
-        assert self.inputs is not None
-        previous = self.inputs.previous_publication
-        if previous is None:
-            return
-        manifest = next(o.content for o in outputs if o.src_uri == paths.PUBLICATION)
-        changes = compare(previous, Manifest.from_json(manifest))
-        for line in report_lines(problems(changes, Position(self.previous_display, 0, 0))):
-            log.warning(line)
 
     # Run last, so that markers other plugins write into a page are expanded too.
     @event_priority(-100)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
+import icalendar
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -14,8 +17,11 @@ from qisite.inputs import load_inputs
 from qisite.site import assets, paths
 from qisite.site.rawhtml import UNINDEXED_END, UNINDEXED_START
 from tests.clirun import run_cli
+from tests.engines import build_with
 from tests.sitebuild import REPO, make_project
 
+RENAMES = Path(__file__).parent / "fixtures" / "renames"
+FIRST_EPOCH, SECOND_EPOCH = 1798761600, 1801440000  # 2027-01-01, 2027-02-01 (UTC)
 _HELD_BACK = re.compile(re.escape(UNINDEXED_START) + "(.*?)" + re.escape(UNINDEXED_END), re.S)
 
 
@@ -102,3 +108,83 @@ def test_every_held_back_block_is_left_out_of_search_on_every_engine() -> None:
             for element in soup.find_all(recursive=False):
                 assert element.has_attr("data-search-exclude"), (output.src_uri, str(element)[:120])
     assert blocks > 50
+
+
+def _renames_project(root: Path, name: str, config: dict[str, object] | None = None) -> Path:
+    text = (RENAMES / name).read_text(encoding="utf-8")
+    project = make_project(root, curriculum=text, config=config)
+    shutil.rmtree(project / "content" / "modules", ignore_errors=True)
+    return project
+
+
+def _sequences(feed: Path) -> dict[str, int]:
+    """SEQUENCE of each event in a feed, by UID."""
+    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+    return {str(e["UID"]): int(e["SEQUENCE"]) for e in calendar.walk("VEVENT")}
+
+
+def _minutes_from_2000(epoch: int) -> int:
+    return (epoch - 946684800) // 60
+
+
+def test_zensical_builds_read_the_previous_publication_where_the_plugin_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """previous_manifest under the qisite plugin in mkdocs.yml reaches the feeds and the
+    warnings of a Zensical build too; --previous names it on the command line."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FIRST_EPOCH))
+    one = _renames_project(tmp_path / "one", "before.yaml")
+    first = build_with("zensical", one, through_qisite=True)
+    assert first.ok, first.output
+    published = (first.site_dir / "publication.json").read_text(encoding="utf-8")
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SECOND_EPOCH))
+    plugins = {"plugins": ["search", {"qisite": {"previous_manifest": "last/publication.json"}}]}
+    root = _renames_project(tmp_path / "two", "after.yaml", plugins)
+    (root / "last").mkdir()
+    (root / "last" / "publication.json").write_text(published, encoding="utf-8")
+    second = build_with("zensical", root, through_qisite=True)
+    assert second.ok, second.output
+    sequences = _sequences(second.site_dir / "feeds" / "all.ics")
+    # Moved: its SEQUENCE rises to the second build's; unchanged (renamed session, same
+    # time and place): it keeps the first build's, which only the manifest can tell.
+    assert sequences["data-day@rename-academy"] == _minutes_from_2000(SECOND_EPOCH)
+    assert sequences["data-workshop@rename-academy"] == _minutes_from_2000(FIRST_EPOCH)
+    recorded = (second.site_dir / "publication.json").read_text(encoding="utf-8")
+    assert '"sequence": 1' in recorded
+    # The same warning as the plugin's: the removed module's address, at the manifest.
+    assert "last/publication.json: warning: module 'gone-module'" in second.output
+    assert "modules/gone-module/" in second.output
+    assert "drop-in@rename-academy" in second.output and "reading-data" not in second.output
+
+    # --previous wins over the config: here the config names none.
+    plain = _renames_project(tmp_path / "three", "after.yaml")
+    done = run_cli("generate", "--previous", str(root / "last" / "publication.json"), cwd=plain)
+    assert done.returncode == 0, done.stderr
+    assert "publication.json: warning: module 'gone-module'" in done.stderr
+    feed = plain / "build" / "docs" / "feeds" / "all.ics"
+    assert _sequences(feed)["data-workshop@rename-academy"] == _minutes_from_2000(FIRST_EPOCH)
+    strict = run_cli(
+        "build", "--engine", "zensical", "--strict", "--previous", "nowhere.json", cwd=plain
+    )
+    assert strict.returncode == 1
+    assert "nowhere.json: warning: there is no previous publication's manifest here" in (
+        strict.stderr
+    )
+
+
+def test_qisite_build_hands_previous_to_the_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs takes no plugin setting on its command line: --previous reaches the plugin
+    through QISITE_PREVIOUS_MANIFEST."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(FIRST_EPOCH))
+    first = build_with("mkdocs", _renames_project(tmp_path / "one", "before.yaml"))
+    assert first.ok, first.output
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SECOND_EPOCH))
+    root = _renames_project(tmp_path / "two", "after.yaml")
+    done = run_cli("build", "--previous", str(first.site_dir / "publication.json"), cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert "publication.json: warning: module 'gone-module'" in done.stderr
+    sequences = _sequences(root / "site" / "feeds" / "all.ics")
+    assert sequences["data-workshop@rename-academy"] == _minutes_from_2000(FIRST_EPOCH)

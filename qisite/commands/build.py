@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from qisite.commands.generate import add_previous_argument, previous_of
 from qisite.engines.project import ProjectError
 from qisite.engines.route import prepare
 from qisite.engines.run import ENGINES, PLUGIN_ENGINES, Engine, missing_engine, run_engine
@@ -25,6 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-s", "--strict", action="store_true", help="stop with an error on any warning"
     )
+    add_previous_argument(parser)
 
 
 def _stderr(line: str) -> None:
@@ -38,10 +40,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     config_file = args.config_file.resolve()
     site_dir = args.site_dir.resolve() if args.site_dir else None
+    previous = previous_of(args)
     if engine in PLUGIN_ENGINES:
-        return run_engine(engine, config_file, site_dir, args.strict)
+        return run_engine(engine, config_file, site_dir, args.strict, previous)
     try:
-        prepared = prepare(config_file, _stderr, site_dir=site_dir)
+        prepared = prepare(config_file, _stderr, site_dir=site_dir, previous=previous)
     except (ProjectError, ValueError) as error:
         _stderr(f"qisite build: {error}")
         return 1

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from qisite.engines.project import ProjectError
+from qisite.engines.project import PREVIOUS_ENV, ProjectError, previous_manifest
 from qisite.engines.route import prepare
 
 NAME = "generate"
@@ -23,6 +24,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", type=Path, default=None, help="folder to write (default: build/docs)"
     )
+    add_previous_argument(parser)
+
+
+def add_previous_argument(parser: argparse.ArgumentParser) -> None:
+    """``--previous``, on every command that builds: it wins over ``previous_manifest``
+    in mkdocs.yml, as ``QISITE_PREVIOUS_MANIFEST`` does (which the plugin reads too)."""
+    parser.add_argument(
+        "--previous",
+        metavar="OLD.json",
+        default=os.environ.get(PREVIOUS_ENV) or None,
+        help="the publication.json of the last publication (default: previous_manifest "
+        "under the qisite plugin in the config): sittings keep their history, and the "
+        "build warns about addresses that would vanish",
+    )
+
+
+def previous_of(args: argparse.Namespace) -> Path | None:
+    """The manifest ``--previous`` names, from the current folder; None to use the config's."""
+    return previous_manifest(None, Path.cwd(), args.previous)
 
 
 def _stderr(line: str) -> None:
@@ -31,7 +51,7 @@ def _stderr(line: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        prepared = prepare(args.config_file, _stderr, out=args.out)
+        prepared = prepare(args.config_file, _stderr, out=args.out, previous=previous_of(args))
     except (ProjectError, ValueError) as error:
         _stderr(f"qisite generate: {error}")
         return 1

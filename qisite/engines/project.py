@@ -13,6 +13,11 @@ from qisite.engines.step import EngineSettings
 
 PLUGIN = "qisite"
 DEFAULT_CURRICULUM = "curriculum.yaml"
+PREVIOUS_ENV = "QISITE_PREVIOUS_MANIFEST"
+"""The environment variable through which ``qisite build --previous`` names the last
+publication's manifest to an engine that runs the plugin (MkDocs and ProperDocs take
+no plugin setting on their command line). Like ``--previous``, it wins over
+``previous_manifest`` in mkdocs.yml; a relative path is taken from the current folder."""
 
 
 class ProjectError(Exception):
@@ -26,6 +31,8 @@ class Project:
     docs_dir: Path
     curriculum: Path
     settings: EngineSettings
+    previous_manifest: Path | None
+    """The last publication's manifest, as the plugin's ``previous_manifest`` names it."""
     config: dict[str, Any] = field(repr=False)
     """The whole config, inherited settings merged in, as MkDocs reads it."""
 
@@ -44,6 +51,17 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
         if isinstance(entry, dict) and PLUGIN in entry:
             return dict(entry[PLUGIN] or {})
     return {}
+
+
+def previous_manifest(option: object, config_dir: Path, given: str | None = None) -> Path | None:
+    """The last publication's manifest for a build, the same on every engine: ``given``
+    (``--previous`` or ``QISITE_PREVIOUS_MANIFEST``, from the current folder) if set,
+    else the plugin's ``previous_manifest`` option (from the folder of mkdocs.yml)."""
+    if given:
+        return Path(given).resolve()
+    if option:
+        return (config_dir / str(option)).resolve()
+    return None
 
 
 def read_project(config_file: Path) -> Project:
@@ -66,4 +84,5 @@ def read_project(config_file: Path) -> Project:
         use_directory_urls=bool(config.get("use_directory_urls", True)),
         site_url=str(config["site_url"]) if config.get("site_url") else None,
     )
-    return Project(config_file, docs_dir, curriculum, settings, config)
+    previous = previous_manifest(options.get("previous_manifest"), root)
+    return Project(config_file, docs_dir, curriculum, settings, previous, config)

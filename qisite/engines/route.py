@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from qisite.engines.checks import publication_problems
 from qisite.engines.config import engine_config, write_engine_config
 from qisite.engines.folder import BUILD_DOCS, read_docs_pages, write_docs_folder
 from qisite.engines.project import read_project
@@ -36,24 +37,34 @@ def prepare(
     report: Report,
     out: Path | None = None,
     site_dir: Path | None = None,
+    previous: Path | None = None,
 ) -> Prepared | None:
     """Write ``out`` (default build/docs in the project) and its config; None if the
-    academy has errors (each reported, nothing written)."""
+    academy has errors (each reported, nothing written).
+
+    ``previous`` is the last publication's manifest (default: the plugin's
+    ``previous_manifest`` in the config), as a build with the plugin would read it."""
     started = time.perf_counter()
     project = read_project(config_file)
-    loaded = load_inputs(project.curriculum, display_path(project.curriculum))
+    previous = previous or project.previous_manifest
+    previous_display = display_path(previous) if previous is not None else ""
+    curriculum_display = display_path(project.curriculum)
+    loaded = load_inputs(project.curriculum, curriculum_display, previous, previous_display)
     for line in report_lines(loaded.problems):
         report(line)
     if not loaded.ok:
-        report(f"{display_path(project.curriculum)} has errors; nothing was generated")
+        report(f"{curriculum_display} has errors; nothing was generated")
         return None
     pages = read_docs_pages(project.docs_dir)
     generated = generate(loaded.require().without_positions(), pages, project.settings)
     for warning in generated.warnings:
         report(f"WARNING - {warning}")
+    changes = publication_problems(generated, previous_display)
+    for line in report_lines(changes):
+        report(line)
     docs = (out or project.root / BUILD_DOCS).resolve()
     settings = engine_config(project, docs, site_dir)  # checks the folders first
     files = write_docs_folder(project.docs_dir, pages, generated, docs)
     config = write_engine_config(project, settings)
-    warnings = len(loaded.warnings) + len(generated.warnings)
+    warnings = len(loaded.warnings) + len(generated.warnings) + len(changes)
     return Prepared(config, docs, files, warnings, time.perf_counter() - started)

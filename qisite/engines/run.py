@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Literal
+
+from qisite.engines.project import PREVIOUS_ENV
 
 Engine = Literal["mkdocs", "properdocs", "zensical"]
 ENGINES: tuple[Engine, ...] = ("mkdocs", "properdocs", "zensical")
@@ -45,8 +48,16 @@ def engine_command(
 
 
 def run_engine(
-    engine: Engine, config_file: Path, site_dir: Path | None = None, strict: bool = False
+    engine: Engine,
+    config_file: Path,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    previous: Path | None = None,
 ) -> int:
-    """Run the build in the config's folder; the engine's exit code."""
+    """Run the build in the config's folder; the engine's exit code.
+
+    ``previous`` names the last publication's manifest to qisite's plugin, in place of
+    its ``previous_manifest`` option: the engine's command line cannot set a plugin's."""
     command = engine_command(engine, config_file, site_dir, strict)
-    return subprocess.run(command, cwd=config_file.parent, check=False).returncode
+    env = {**os.environ, PREVIOUS_ENV: str(previous)} if previous is not None else None
+    return subprocess.run(command, cwd=config_file.parent, env=env, check=False).returncode

@@ -1,0 +1,22 @@
+"""What a build warns about once its outputs are made, the same on every engine: the
+plugin (MkDocs, ProperDocs) and ``qisite generate`` (Zensical) both call this."""
+
+from __future__ import annotations
+
+from qisite.engines.step import Generated
+from qisite.problems import Position, Problem
+from qisite.publication import Manifest
+from qisite.publication.changes import compare, problems
+from qisite.site import paths
+
+
+def publication_problems(generated: Generated, previous_display: str) -> list[Problem]:
+    """Addresses that would vanish, and sittings taken out without being cancelled, since
+    the previous publication (none unless the build names its manifest); each told at
+    ``previous_display``, the manifest's name in messages."""
+    previous = generated.site.previous_publication
+    if previous is None:
+        return []
+    written = next(o.content for o in generated.outputs if o.src_uri == paths.PUBLICATION)
+    changes = compare(previous, Manifest.from_json(written))
+    return problems(changes, Position(previous_display, 0, 0))
