@@ -15,14 +15,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from qisite import markdown_extension
 from qisite.engines import EngineSettings, Generated, generate
-from qisite.engines.checks import publication_problems
+from qisite.engines.checks import build_warnings, publication_problems
 from qisite.engines.project import PREVIOUS_ENV, previous_manifest
 from qisite.engines.theme import asset_settings
 from qisite.filewriter import BackgroundWriter
 from qisite.inputs import load_inputs
 from qisite.model import Inputs
 from qisite.problems import report_lines
-from qisite.site import identity, rawhtml
+from qisite.site import rawhtml
 
 log = get_plugin_logger("qisite")
 
@@ -46,6 +46,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         self.unindexed_html: dict[str, list[str]] = {}
         self.writer = BackgroundWriter()
         self.previous_display = ""
+        self.config_display = "mkdocs.yml"
 
     # Load early, so that a broken curriculum stops the build before any work is done.
     @event_priority(100)
@@ -67,11 +68,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
                 + "\n".join(report_lines(loaded.errors))
             )
         inputs = loaded.require()
-        config_file = _display(Path(config.config_file_path or "mkdocs.yml"), config_dir)
-        academy_name = inputs.curriculum.academy.name
-        name_warning = identity.site_name_warning(config.site_name, academy_name, config_file)
-        if name_warning:
-            log.warning(name_warning)
+        self.config_display = _display(Path(config.config_file_path or "mkdocs.yml"), config_dir)
         self.watched = inputs.files
         # Keep the inputs without the position of every key in the curriculum (for the
         # messages above): that is 25 MB at 1,000 modules, and the pages never need it.
@@ -107,7 +104,7 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         generated = self.generated = generate(self.inputs, module_texts, settings, pages)
         for src_uri in generated.module_bodies:
             files.remove(files.src_uris[src_uri])
-        for warning in generated.warnings:
+        for warning in build_warnings(generated, config.site_name, self.config_display):
             log.warning(warning)
         for line in report_lines(publication_problems(generated, self.previous_display)):
             log.warning(line)

@@ -9,6 +9,7 @@ import yaml
 
 from qisite.commands.new import scaffold
 from qisite.site.identity import site_name_warning
+from tests.clirun import run_cli
 from tests.pagechecks import curriculum_of
 from tests.sitebuild import BuiltSite, build_project, make_project
 
@@ -46,6 +47,20 @@ def test_a_site_name_left_at_another_name_warns(tmp_path: Path) -> None:
     site = build_project(project)
     warned = [w for w in site.warnings() if "site_name is 'QI Academy'" in w]
     assert len(warned) == 1 and "mkdocs.yml" in warned[0]
+
+
+def test_generate_gives_the_plugins_warning_and_strict_stops(tmp_path: Path) -> None:
+    """The route for engines that run no plugin checks the name with the same words."""
+    project = make_project(tmp_path / "academy", config={"site_name": "QI Academy"})
+    plugin = [w for w in build_project(project).warnings() if "site_name" in w]
+    done = run_cli("generate", cwd=project)
+    assert done.returncode == 0, done.stderr
+    told = [line for line in done.stderr.splitlines() if "site_name" in line]
+    assert len(plugin) == len(told) == 1
+    assert told[0] == "WARNING - " + plugin[0].removeprefix("qisite: ")
+    assert "mkdocs.yml: site_name is 'QI Academy'" in told[0]
+    strict = run_cli("build", "--engine", "zensical", "--strict", cwd=project)
+    assert strict.returncode == 1 and "stopped by --strict after 1 warning" in strict.stderr
 
 
 def test_new_academy_names_its_site_after_its_curriculum(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """What a build warns about once its outputs are made, the same on every engine: the
-plugin (MkDocs, ProperDocs) and ``qisite generate`` (Zensical) both call this."""
+plugin (MkDocs, ProperDocs) and ``qisite generate`` (Zensical) both call these."""
 
 from __future__ import annotations
 
@@ -7,7 +7,18 @@ from qisite.engines.step import Generated
 from qisite.problems import Position, Problem
 from qisite.publication import Manifest
 from qisite.publication.changes import compare, problems
-from qisite.site import paths
+from qisite.site import identity, paths
+
+
+def build_warnings(generated: Generated, site_name: str, config_file: str) -> list[str]:
+    """The build's own warnings beyond its inputs' problems: module texts that match no
+    module, and a ``site_name`` in the config (``config_file`` in messages) that is not
+    the academy's name or holds markup."""
+    found = list(generated.warnings)
+    academy_name = generated.site.curriculum.academy.name
+    if name_warning := identity.site_name_warning(site_name, academy_name, config_file):
+        found.append(name_warning)
+    return found
 
 
 def publication_problems(generated: Generated, previous_display: str) -> list[Problem]:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from qisite.engines.checks import publication_problems
+from qisite.engines.checks import build_warnings, publication_problems
 from qisite.engines.config import engine_config, write_engine_config
 from qisite.engines.folder import BUILD_DOCS, read_docs_pages, write_docs_folder
 from qisite.engines.project import read_project
@@ -57,7 +57,9 @@ def prepare(
         return None
     pages = read_docs_pages(project.docs_dir)
     generated = generate(loaded.require().without_positions(), pages, project.settings)
-    for warning in generated.warnings:
+    site_name = str(project.config.get("site_name") or "")
+    warnings = build_warnings(generated, site_name, display_path(project.config_file))
+    for warning in warnings:
         report(f"WARNING - {warning}")
     changes = publication_problems(generated, previous_display)
     for line in report_lines(changes):
@@ -66,5 +68,5 @@ def prepare(
     settings = engine_config(project, docs, site_dir)  # checks the folders first
     files = write_docs_folder(project.docs_dir, pages, generated, docs)
     config = write_engine_config(project, settings)
-    warnings = len(loaded.warnings) + len(generated.warnings) + len(changes)
-    return Prepared(config, docs, files, warnings, time.perf_counter() - started)
+    told = len(loaded.warnings) + len(warnings) + len(changes)
+    return Prepared(config, docs, files, told, time.perf_counter() - started)
