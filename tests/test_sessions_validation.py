@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import icalendar
 import pytest
 
+from qisite.engines import EngineSettings, generate
 from qisite.problems import Problem
 from tests.session_fixtures import FIRST_SESSION_LINE, load
 
@@ -295,3 +297,51 @@ def test_two_parts_at_the_same_time_are_refused(tmp_path) -> None:
     )
     problem = _find(result.errors, "part 'Launch again' of session 'wave' starts at the same time")
     assert problem.path == ("sessions", 0, "parts", 1, "start")
+
+
+def _feeds_of(tmp_path, csv: str) -> dict[str, bytes]:
+    """The .ics outputs of a build of the fixture academy with ``csv`` as its sessions."""
+    tmp_path.mkdir()
+    result = load(tmp_path, extra="session_files: [planned.csv]\n", files={"planned.csv": csv})
+    assert result.ok, "\n".join(map(str, result.problems))
+    outputs = generate(result.require(), {}, EngineSettings()).outputs
+    return {o.src_uri: o.content for o in outputs if o.src_uri.endswith(".ics")}
+
+
+def test_a_renamed_csv_session_keeps_its_uids_and_feed_path(tmp_path) -> None:
+    before = _feeds_of(
+        tmp_path / "before", "id,module,start,end\nlunch,mod-intro,2027-03-01 12:30,13:30\n"
+    )
+    after = _feeds_of(
+        tmp_path / "after",
+        "id,module,start,end,former_ids\n"
+        "data-lunch,mod-intro,2027-03-01 12:30,13:30,lunch; lunch-talk\n",
+    )
+    assert "feeds/sessions/lunch.ics" in before
+    assert before["feeds/sessions/lunch.ics"] == after["feeds/sessions/lunch.ics"]
+    assert not any("data-lunch" in path for path in after)
+    (event,) = icalendar.Calendar.from_ical(after["feeds/all.ics"]).walk("VEVENT")
+    assert str(event["UID"]) == "lunch@testshire-qi-academy"
+
+
+def test_a_csv_former_id_leads_to_one_session(tmp_path) -> None:
+    csv = (
+        "id,module,start,former_ids\n"
+        "a,mod-intro,2027-03-01 12:30,b\n"  # b is in use (the YAML's)
+        "c,mod-intro,2027-03-02 12:30,c\n"  # its own
+        "d,mod-intro,2027-03-03 12:30,old\n"  # claimed by the YAML's b already
+    )
+    result = load(
+        tmp_path,
+        "- {id: b, former_ids: [old], module: mod-data, start: 2027-03-04 10:00}\n",
+        extra="session_files: [planned.csv]\n",
+        files={"planned.csv": csv},
+    )
+    in_use = _find(result.errors, "former id 'b' of session 'a' is still the id of the session")
+    assert str(in_use).startswith("planned.csv:2:4: error: former_ids: row 2:")
+    assert f"on line {FIRST_SESSION_LINE + 1} of curriculum.yaml" in str(in_use)  # after extra
+    own = _find(result.errors, "session 'c' lists its own id as a former id")
+    assert own.position.line == 3
+    twice = _find(result.errors, "former id 'old' is claimed twice: by session 'd' and by")
+    assert twice.position.line == 4
+    assert len(result.errors) == 3

@@ -30,6 +30,8 @@ from qisite.yaml_source import SourceMap
 
 COLUMNS: dict[str, str] = {
     "id": "a unique id for the session, like intro-2027-01 (required)",
+    "former_ids": "ids the session was published under before, oldest first, separated by "
+    "';' (its calendar events keep the first one's UIDs)",
     "module": "the id of the module the session teaches (required)",
     "title": "shown instead of the module's title",
     "start": "date and local time, like 2027-01-14 12:30 or 14/01/2027 12:30 (required)",
@@ -48,7 +50,7 @@ COLUMNS: dict[str, str] = {
 """The columns a sessions CSV may have, with what each holds (also shown in hints)."""
 
 REQUIRED_COLUMNS = ("id", "module", "start")
-_LIST_COLUMNS = ("audiences",)
+_LIST_COLUMNS = ("audiences", "former_ids")
 
 
 @dataclass

@@ -327,6 +327,45 @@ def _duplicates(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
             )
 
 
+def _former_ids(ctx: CheckContext, items: list[_Declared]) -> Iterator[Problem]:
+    """A former id leads to one session: it may not be a session's id in use, the
+    session's own, or claimed by two sessions. Sessions of the YAML alone are checked
+    in ``validation.addresses``; here, wherever a CSV row takes part."""
+    in_use: dict[str, _Declared] = {}
+    for item in items:
+        in_use.setdefault(item.session.id, item)
+    claimed: dict[str, _Declared] = {}
+    for item in items:
+        session = item.session
+        for position, former in enumerate(session.former_ids):
+            field = ("former_ids",) if item.row else ("former_ids", position)
+            other = in_use.get(former)
+            by = claimed.get(former)
+            if item.row is not None and former == session.id:
+                yield item.problem(
+                    ctx, field, f"session '{session.id}' lists its own id as a former id"
+                )
+            elif other is not None and (item.row or other.row):
+                yield item.problem(
+                    ctx,
+                    field,
+                    f"former id '{former}' of session '{session.id}' is still the id of the "
+                    f"session on {other.where(ctx)}",
+                    "an old address can lead to one place only: take it out of former_ids, "
+                    "or give the other one a new id",
+                )
+            elif by is not None and (item.row or by.row):
+                yield item.problem(
+                    ctx,
+                    field,
+                    f"former id '{former}' is claimed twice: by session '{session.id}' and by "
+                    f"session '{by.session.id}' on {by.where(ctx)}",
+                    "old links can lead to one place only: keep it on the one that replaced it",
+                )
+            else:
+                claimed.setdefault(former, item)
+
+
 def sessions(ctx: CheckContext) -> Iterator[Problem]:
     items, problems = _declared(ctx)
     yield from problems
@@ -335,6 +374,7 @@ def sessions(ctx: CheckContext) -> Iterator[Problem]:
         yield from _times(ctx, item)
         yield from _repeats(ctx, item)
     yield from _duplicates(ctx, items)
+    yield from _former_ids(ctx, items)
     unique: dict[str, _Declared] = {}
     for item in items:
         unique.setdefault(item.session.id, item)
