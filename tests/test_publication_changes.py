@@ -9,8 +9,12 @@ from pathlib import Path
 
 import icalendar
 import pytest
+from bs4 import BeautifulSoup
 
+from qisite.engines import EngineSettings, generate
+from qisite.inputs import load_inputs
 from qisite.publication import Manifest
+from qisite.site import paths
 from tests.clirun import run_cli
 from tests.sitebuild import BuiltSite, build_project, make_project
 
@@ -83,6 +87,37 @@ def test_a_former_address_sends_the_reader_on_without_javascript(
     assert pathway.select_one('meta[http-equiv="refresh"]')["content"] == (
         "0; url=../middle-managers/"
     )
+
+
+@pytest.mark.parametrize(
+    ("settings", "canonical", "link"),
+    [
+        (EngineSettings(), "../reading-charts/", "../reading-charts/"),
+        (
+            EngineSettings(site_url="https://intranet.example.nhs.uk/qi"),
+            "https://intranet.example.nhs.uk/qi/modules/reading-charts/",
+            "../reading-charts/",
+        ),
+        (
+            EngineSettings(use_directory_urls=False, site_url="https://intranet.example.nhs.uk/"),
+            "https://intranet.example.nhs.uk/modules/reading-charts.html",
+            "reading-charts.html",
+        ),
+    ],
+)
+def test_a_former_address_names_the_new_one_whole_when_site_url_is_known(
+    tmp_path: Path, settings: EngineSettings, canonical: str, link: str
+) -> None:
+    """rel=canonical is absolute where the published address is known; the refresh and
+    the visible link stay relative, so the page works from a folder too."""
+    shutil.copy(FIXTURES / "after.yaml", tmp_path / "curriculum.yaml")
+    inputs = load_inputs(tmp_path / "curriculum.yaml").require()
+    outputs = {o.src_uri: o.content for o in generate(inputs, {}, settings).outputs}
+    moved = paths.redirect(paths.module("reading-data"), settings.use_directory_urls)
+    page = BeautifulSoup(str(outputs[moved]), "html.parser")
+    assert page.select_one('link[rel="canonical"]')["href"] == canonical
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == f"0; url={link}"
+    assert page.select_one("main a")["href"] == link
 
 
 def test_feeds_stay_at_old_addresses_with_the_same_uids(

@@ -3,9 +3,9 @@ sends the reader on, and a page at each retired module's address that says so.
 
 A former id's page is a plain HTML file, not a page of the engine: a meta refresh and a
 visible link (no JavaScript, works offline and from a plain folder), ``rel=canonical``
-to the new address and ``noindex``. Any engine copies it as it is. The feeds of former
-ids are written by ``site.calendar``, the learners' records moved by the record's script
-(``site.learning``).
+to the new address (absolute when ``site_url`` is known) and ``noindex``. Any engine
+copies it as it is. The feeds of former ids are written by ``site.calendar``, the
+learners' records moved by the record's script (``site.learning``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,15 @@ def _moved(site: SiteContext, old_src: str, new_src: str, title: str) -> Output:
     file = paths.redirect(old_src, site.use_directory_urls)
     here = page_url(old_src, site.use_directory_urls)
     target = relative_url(page_url(new_src, site.use_directory_urls), here)
-    return Output(file, site.render("addresses/moved.html.j2", file, target=target, title=title))
+    # Search engines want the canonical address whole; the refresh and the link stay
+    # relative, so that the page also works from a folder or another copy of the site.
+    canonical = site.published(new_src) or target
+    return Output(
+        file,
+        site.render(
+            "addresses/moved.html.j2", file, target=target, canonical=canonical, title=title
+        ),
+    )
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
