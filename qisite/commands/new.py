@@ -11,6 +11,8 @@ from pathlib import Path
 import yaml
 
 from qisite.commands.schema import curriculum_schema
+from qisite.engines.config import SUFFIX as GENERATED_CONFIG
+from qisite.engines.folder import BUILD_DOCS
 
 NAME = "new"
 HELP = "create a new academy (curriculum.yaml, mkdocs.yml, pages) in a folder"
@@ -23,6 +25,15 @@ PROJECT_FILES = ("mkdocs.yml", "mkdocs.offline.yml", "content", "overrides")
 into the wheel under qisite/scaffold/, so there is one copy to maintain)."""
 EXAMPLE_ONLY = ("content/modules/*.md",)
 """Files that belong to the example academy's modules, not to a new one."""
+GITIGNORE = (
+    "# What the builds write, made again every time: kept out of git.\n"
+    "/site/\n"  # the site, from every engine
+    "/site-offline/\n"  # the shared-folder copy (mkdocs.offline.yml)
+    f"/{BUILD_DOCS.parts[0]}/\n"  # qisite generate's folder
+    f"/*{GENERATED_CONFIG}\n"  # and its config for Zensical
+    "/.cache/\n"  # Zensical's cache
+)
+"""The new academy's .gitignore (an existing one is left as it is)."""
 
 
 def project_source(name: str) -> Path:
@@ -58,6 +69,10 @@ def scaffold(directory: Path) -> list[Path]:
     schema = json.dumps(curriculum_schema(), indent=2, sort_keys=True) + "\n"
     (directory / "curriculum.schema.json").write_text(schema, encoding="utf-8")
     written += [directory / "curriculum.yaml", directory / "curriculum.schema.json"]
+    gitignore = directory / ".gitignore"
+    if not gitignore.exists():
+        gitignore.write_text(GITIGNORE, encoding="utf-8")
+        written.append(gitignore)
     return written
 
 
