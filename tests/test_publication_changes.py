@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from qisite.engines import EngineSettings, generate
 from qisite.inputs import load_inputs
-from qisite.publication import Manifest
+from qisite.publication import Manifest, Sitting
 from qisite.site import paths
 from tests.clirun import run_cli
 from tests.sitebuild import BuiltSite, build_project, make_project
@@ -243,3 +243,40 @@ def test_validate_warns_about_what_would_vanish(builds: tuple[BuiltSite, BuiltSi
     assert "reading-data" not in result.stderr and "managers" not in result.stderr
     unchanged = run_cli("validate", "--previous", previous, "curriculum.yaml", cwd=before.root)
     assert unchanged.returncode == 0 and "warning" not in unchanged.stderr
+
+
+def test_a_build_carries_each_sittings_history_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feeds (SEQUENCE, LAST-MODIFIED) and publication.json share one mapping of the
+    sittings and one carrying forward from the previous publication."""
+    for name in ("before", "after"):
+        (tmp_path / name).mkdir()
+        shutil.copy(FIXTURES / f"{name}.yaml", tmp_path / name / "curriculum.yaml")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIRST_EPOCH)
+    first = load_inputs(tmp_path / "before" / "curriculum.yaml").require()
+    written = {o.src_uri: o.content for o in generate(first, {}, EngineSettings()).outputs}
+    previous = tmp_path / "publication.json"
+    previous.write_text(str(written[paths.PUBLICATION]), encoding="utf-8")
+
+    compared: list[str] = []
+    same = Sitting.same_time_place_and_status
+
+    def counted(self: Sitting, other: Sitting) -> bool:
+        compared.append(self.address)
+        return same(self, other)
+
+    monkeypatch.setattr(Sitting, "same_time_place_and_status", counted)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SECOND_EPOCH)
+    loaded = load_inputs(tmp_path / "after" / "curriculum.yaml", previous_manifest=previous)
+    outputs = generate(loaded.require(), {}, EngineSettings()).outputs
+    written = {o.src_uri: o.content for o in outputs}
+    manifest = Manifest.from_json(written[paths.PUBLICATION])
+    kept = set(manifest.sittings) & set(Manifest.from_json(previous.read_bytes()).sittings)
+    assert len(kept) >= 4
+    assert len(compared) == len(kept)  # once per sitting known before, not once per use
+    assert manifest.sittings["data-day@rename-academy"].sequence == 1
+    feed = icalendar.Calendar.from_ical(written[paths.FEED_ALL])
+    modified = {str(e["UID"]): e.decoded("LAST-MODIFIED") for e in feed.walk("VEVENT")}
+    for uid, entry in manifest.sittings.items():
+        assert modified[uid] == entry.last_changed

@@ -14,6 +14,7 @@ from qisite.publication.manifest import (
     Sitting,
     SittingEntry,
     build_manifest,
+    carry_forward,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "Sitting",
     "SittingEntry",
     "build_manifest",
+    "carry_forward",
 ]

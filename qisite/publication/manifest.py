@@ -158,8 +158,31 @@ class Manifest:
 _ADAPTER: TypeAdapter[Manifest] = TypeAdapter(Manifest)
 
 
+def carry_forward(
+    sittings: Mapping[str, Sitting], built_at: datetime, previous: Manifest | None
+) -> dict[str, SittingEntry]:
+    """Each of ``sittings`` (by UID, in UID order) with its history carried on from
+    ``previous``, as ``build_manifest`` records it."""
+    stamp = _stamp(built_at)
+    before = previous.sittings if previous is not None else {}
+    carried: dict[str, SittingEntry] = {}
+    for uid in sorted(sittings):
+        now = sittings[uid]
+        was = before.get(uid)
+        if was is None:
+            carried[uid] = _entry(now, stamp, stamp, 0)
+        elif now.same_time_place_and_status(was):
+            carried[uid] = _entry(now, was.first_published, was.last_changed, was.sequence)
+        else:
+            carried[uid] = _entry(now, was.first_published, stamp, was.sequence + 1)
+    return carried
+
+
 def build_manifest(
-    published: Published, built_at: datetime, previous: Manifest | None
+    published: Published,
+    built_at: datetime,
+    previous: Manifest | None,
+    carried: Mapping[str, SittingEntry] | None = None,
 ) -> Manifest:
     """The manifest of this build, each sitting's history carried on from ``previous``.
 
@@ -167,23 +190,15 @@ def build_manifest(
     A sitting of ``previous`` with the same UID and the same time, place and status
     keeps its history; one whose time, place or status changed gets
     ``last_changed = built_at`` and ``sequence + 1``; a new one gets both dates
-    ``built_at`` and sequence 0.
+    ``built_at`` and sequence 0. ``carried`` is what ``carry_forward`` made of
+    ``published.sittings`` with the same ``built_at`` and ``previous``, for a build
+    that needed the history before its manifest (its feeds do): it is not made again.
     """
-    stamp = built_at.astimezone(UTC).replace(microsecond=0)
-    before = previous.sittings if previous is not None else {}
-    sittings: dict[str, SittingEntry] = {}
-    for uid in sorted(published.sittings):
-        now = published.sittings[uid]
-        was = before.get(uid)
-        if was is None:
-            sittings[uid] = _entry(now, stamp, stamp, 0)
-        elif now.same_time_place_and_status(was):
-            sittings[uid] = _entry(now, was.first_published, was.last_changed, was.sequence)
-        else:
-            sittings[uid] = _entry(now, was.first_published, stamp, was.sequence + 1)
+    if carried is None:
+        carried = carry_forward(published.sittings, built_at, previous)
     return Manifest(
         academy=published.academy,
-        built_at=stamp,
+        built_at=_stamp(built_at),
         modules={
             key: replace(entry, former_ids=tuple(entry.former_ids))
             for key, entry in sorted(published.modules.items())
@@ -193,8 +208,12 @@ def build_manifest(
             for key, entry in sorted(published.audiences.items())
         },
         addresses=tuple(sorted(set(published.addresses))),
-        sittings=sittings,
+        sittings={uid: carried[uid] for uid in sorted(carried)},
     )
+
+
+def _stamp(built_at: datetime) -> datetime:
+    return built_at.astimezone(UTC).replace(microsecond=0)
 
 
 def _entry(now: Sitting, first: datetime, changed: datetime, sequence: int) -> SittingEntry:

@@ -12,7 +12,7 @@ from markupsafe import escape
 
 from qisite.i18n import Words
 from qisite.model import Catalogue, Curriculum, Inputs, Project
-from qisite.publication import Manifest
+from qisite.publication import Manifest, Sitting, SittingEntry, carry_forward
 from qisite.sessions import Occurrence, occurrences
 from qisite.sessions.build_time import source_date_epoch
 from qisite.sessions.expand import grouped
@@ -21,7 +21,7 @@ from qisite.site.formatting import format_hours, format_minutes
 from qisite.site.headings import PERMALINK_TITLE, heading
 from qisite.site.labels import FORMAT_LABELS, STAGE_LABELS
 from qisite.site.published import published_base, published_url
-from qisite.site.sittings import sitting_name
+from qisite.site.sittings import published_sittings, sitting_name
 from qisite.site.subscribe import FeedAddresses, feed_addresses
 from qisite.site.urls import Linker
 from qisite.views.projects import (
@@ -123,6 +123,18 @@ class SiteContext:
             for audience_id in occurrence.audiences:
                 index.setdefault(audience_id, []).append(occurrence)
         return index
+
+    @cached_property
+    def published_sittings(self) -> dict[str, Sitting]:
+        """Each sitting this build publishes, by UID, as the manifest records it."""
+        return published_sittings(self.occurrences, self.words, self.use_directory_urls)
+
+    @cached_property
+    def sitting_history(self) -> dict[str, SittingEntry]:
+        """``published_sittings`` with their history carried on from the previous
+        publication (each new, without one): made once, for the feeds' SEQUENCE and
+        LAST-MODIFIED and for publication.json."""
+        return carry_forward(self.published_sittings, self.build_moment, self.previous_publication)
 
     @cached_property
     def projects(self) -> list[Project]:

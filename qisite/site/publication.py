@@ -15,14 +15,12 @@ from qisite.publication import (
     Manifest,
     ModuleEntry,
     Published,
-    Sitting,
     build_manifest,
 )
 from qisite.sessions.expand import academy_slug
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
-from qisite.site.sittings import sitting_name
 from qisite.site.urls import page_url
 
 
@@ -59,7 +57,6 @@ def published(site: SiteContext, served: Iterable[str]) -> Published:
         a.id: AudienceEntry(a.name, address(paths.pathway(a.id)), tuple(a.former_ids))
         for a in curriculum.audiences
     }
-    sittings = published_sittings(site)
     addresses = {served_address(src, site.use_directory_urls) for src in served}
     addresses.update(page_url(src, site.use_directory_urls) for src in site.content_pages)
     return Published(
@@ -67,53 +64,28 @@ def published(site: SiteContext, served: Iterable[str]) -> Published:
         modules=modules,
         audiences=audiences,
         addresses=sorted(a for a in addresses if a is not None),
-        sittings=sittings,
+        sittings=site.published_sittings,
     )
-
-
-def published_sittings(site: SiteContext) -> dict[str, Sitting]:
-    """Each sitting this build publishes, by UID, before its history is known."""
-
-    def address(src: str) -> str:
-        return page_url(src, site.use_directory_urls)
-
-    return {
-        o.uid: Sitting(
-            module=o.module_id,
-            title=sitting_name(site.words, o, o.title).unescape(),
-            start=o.start,
-            end=o.end,
-            venue=o.venue,
-            online=o.online,
-            status="cancelled" if o.cancelled else "scheduled",
-            address=f"{address(paths.module(o.module_id))}#session-{o.slug}",
-        )
-        for o in site.occurrences
-    }
 
 
 def sitting_changes(site: SiteContext) -> dict[str, datetime]:
     """When each sitting's time, place or status last changed, carried on from the
-    previous publication as this build's manifest will record it; empty without a
-    previous publication (the feeds then take the build time, see
-    ``qisite.sessions.revisions``). Only the sittings count here, so the feeds need
-    not wait for the addresses of every other output."""
+    previous publication as this build's manifest records it (``SiteContext.sitting_history``,
+    shared with it); empty without a previous publication (the feeds then take the build
+    time, see ``qisite.sessions.revisions``)."""
     if site.previous_publication is None:
         return {}
-    only_sittings = Published(
-        academy_slug(site.curriculum),
-        modules={},
-        audiences={},
-        addresses=(),
-        sittings=published_sittings(site),
-    )
-    carried = build_manifest(only_sittings, site.build_moment, site.previous_publication)
-    return {uid: entry.last_changed for uid, entry in carried.sittings.items()}
+    return {uid: entry.last_changed for uid, entry in site.sitting_history.items()}
 
 
 def manifest(site: SiteContext, served: Iterable[str]) -> Manifest:
     """Built at the build's moment (SOURCE_DATE_EPOCH when set), the one What's on uses."""
-    return build_manifest(published(site, served), site.build_moment, site.previous_publication)
+    return build_manifest(
+        published(site, served),
+        site.build_moment,
+        site.previous_publication,
+        carried=site.sitting_history,
+    )
 
 
 def output(site: SiteContext, served: Iterable[str]) -> Output:

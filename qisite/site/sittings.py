@@ -1,12 +1,17 @@
-"""A sitting's name as the pages show it, in the academy's language."""
+"""A sitting's name as the pages show it, in the academy's language; and each sitting as
+the publication manifest records it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
 from qisite.i18n import Words
+from qisite.publication import Sitting
+from qisite.site import paths
+from qisite.site.urls import page_url
 
 if TYPE_CHECKING:
     from qisite.sessions import Occurrence
@@ -27,3 +32,23 @@ def sitting_name(words: Words, occurrence: Occurrence, title: str | Markup) -> M
             "cohort": occurrence.cohort,
         }
     return name
+
+
+def published_sittings(
+    occurrences: Iterable[Occurrence], words: Words, use_directory_urls: bool
+) -> dict[str, Sitting]:
+    """Each sitting a build publishes, by UID, before its history is known."""
+    return {
+        o.uid: Sitting(
+            module=o.module_id,
+            title=sitting_name(words, o, o.title).unescape(),
+            start=o.start,
+            end=o.end,
+            venue=o.venue,
+            online=o.online,
+            status="cancelled" if o.cancelled else "scheduled",
+            address=f"{page_url(paths.module(o.module_id), use_directory_urls)}"
+            f"#session-{o.slug}",
+        )
+        for o in occurrences
+    }
