@@ -62,6 +62,8 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         loaded = load_inputs(curriculum_path, display, previous, self.previous_display)
         for line in report_lines(loaded.warnings):
             log.warning(line)
+        for line in report_lines(loaded.infos):  # hints, no fault: not counted by --strict
+            log.info(line)
         if not loaded.ok:
             raise PluginError(
                 f"{display} has {len(loaded.errors)} error(s); nothing was built:\n"

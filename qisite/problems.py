@@ -15,8 +15,17 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
+    """How much a problem matters. An error stops the build; a warning lets it finish
+    but fails ``mkdocs build --strict`` (the site may mislead or break for someone);
+    an info is a hint about what could go wrong later, told at MkDocs' INFO level, so
+    that a strict build of a correct site does not fail on it."""
+
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @dataclass(frozen=True, order=True)
@@ -73,9 +82,24 @@ class Problem:
     ) -> Problem:
         return cls(Severity.WARNING, position, tuple(path), message, hint, subject)
 
+    @classmethod
+    def info(
+        cls,
+        position: Position,
+        path: Sequence[str | int],
+        message: str,
+        hint: str | None = None,
+        subject: str | None = None,
+    ) -> Problem:
+        return cls(Severity.INFO, position, tuple(path), message, hint, subject)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity is Severity.WARNING
 
     def __str__(self) -> str:
         where = format_key_path(self.path)
@@ -92,7 +116,7 @@ class Problem:
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """File order, then line: the order an organiser reads and fixes them."""
-    return sorted(problems, key=lambda p: (p.position, p.severity != Severity.ERROR, p.message))
+    return sorted(problems, key=lambda p: (p.position, _RANK[p.severity], p.message))
 
 
 def suggest(wrong: str, known: Iterable[str]) -> str | None:
@@ -118,14 +142,14 @@ SHOWN = 50
 def report_lines(problems: Sequence[Problem], limit: int = SHOWN) -> list[str]:
     """The lines that tell ``problems``: at most ``limit`` of them, then a count of the rest.
 
-    Errors come first when some must be left out. A hint shared by several
+    Errors, then warnings, come first when some must be left out. A hint shared by several
     problems is given once, at the first of them, and when some are left out,
     the commonest is repeated at the end with its count: 62,000 outcomes with
     the same mistake are one cause to fix, not 62,000.
     """
     shown = list(problems)
     if len(shown) > limit:
-        chosen = sorted(range(len(shown)), key=lambda i: (not shown[i].is_error, i))[:limit]
+        chosen = sorted(range(len(shown)), key=lambda i: (_RANK[shown[i].severity], i))[:limit]
         shown = [shown[i] for i in sorted(chosen)]
     hint_counts = Counter(p.hint for p in problems if p.hint)
     lines: list[str] = []

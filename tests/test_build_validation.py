@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from qisite.inputs import load_inputs
+from tests.clirun import run_cli
 from tests.sitebuild import REPO, build_site, make_project
 
 BROKEN = REPO / "tests" / "broken"
@@ -81,3 +82,29 @@ def test_valid_minimal_curriculum_builds_strict(tmp_path: Path) -> None:
     built = build_site(tmp_path, curriculum=VALID, strict=True)
     assert (built.site_dir / "index.html").is_file()
     assert built.warnings() == []
+
+
+def test_hints_are_told_at_info_and_a_strict_build_passes(tmp_path: Path) -> None:
+    """A brand-new academy with no feed_id, its sessions in a CSV saved with ';': the site
+    is right, so --strict builds it; both hints are logged at MkDocs' INFO level."""
+    text = (BROKEN / "csv-semicolon.yaml").read_text(encoding="utf-8")
+    text = text.replace("  feed_id: test-academy\n", "")
+    csv = (BROKEN / "csv-semicolon.csv").read_text(encoding="utf-8")
+    built = build_site(
+        tmp_path, curriculum=text, extra_files={"csv-semicolon.csv": csv}, strict=True
+    )
+    assert (built.site_dir / "feeds" / "sessions" / "basics-march.ics").is_file()
+    assert built.warnings() == []
+    hints = [
+        r.getMessage()
+        for r in built.logs
+        if r.name == "mkdocs.plugins.qisite" and r.levelno == logging.INFO
+    ]
+    assert any("info: academy.feed_id: not set" in m for m in hints), hints
+    assert any("csv-semicolon.csv:1:1: info: " in m and "semicolons" in m for m in hints)
+    # The same on the route for engines that run no plugin.
+    zensical = run_cli("build", "--engine", "zensical", "--strict", cwd=built.root)
+    assert zensical.returncode == 0, zensical.stderr
+    assert "curriculum.yaml:" in zensical.stderr and "info: academy.feed_id: not set" in (
+        zensical.stderr
+    )

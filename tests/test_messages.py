@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qisite.problems import Position, Problem, report_lines, suggest
+from qisite.problems import Position, Problem, report_lines, sort_problems, suggest
 from qisite.sessions.expand import slugify
 
 
@@ -31,6 +31,18 @@ def test_a_long_list_is_capped_errors_first_and_a_shared_hint_given_once() -> No
     assert sum("quote it" in line for line in shown) == 1
     assert lines[50] == "... and 70 more problems not shown"
     assert lines[51] == "120 of these problems have one likely cause: quote it"
+
+
+def test_infos_come_after_warnings_and_are_the_first_left_out() -> None:
+    where = Position("c.yaml", 3, 1)
+    info = Problem.info(where, (), "a hint")
+    warning = Problem.warning(where, (), "z fault")
+    error = Problem.error(where, (), "z broken")
+    assert sort_problems([info, warning, error]) == [error, warning, info]
+    assert str(info).startswith("c.yaml:3:1: info: a hint")
+    assert not info.is_error and not info.is_warning
+    lines = report_lines([info, info, warning, error], limit=2)
+    assert lines[:2] == [str(warning), str(error)]
 
 
 def test_the_academy_slug_keeps_accented_letters_as_plain_letters() -> None:

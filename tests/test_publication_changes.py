@@ -280,3 +280,28 @@ def test_a_build_carries_each_sittings_history_once(
     modified = {str(e["UID"]): e.decoded("LAST-MODIFIED") for e in feed.walk("VEVENT")}
     for uid, entry in manifest.sittings.items():
         assert modified[uid] == entry.last_changed
+
+
+def test_an_academy_id_that_changed_since_publication_is_warned_about(
+    tmp_path: Path, builds: tuple[BuiltSite, BuiltSite]
+) -> None:
+    """feed_id unset is only a hint; the fault it foretells, the academy renamed without
+    one, is a warning when the build names the last publication, on every route."""
+    before, _ = builds
+    previous = str(before.site_dir / "publication.json")
+    renamed = (FIXTURES / "before.yaml").read_text(encoding="utf-8")
+    renamed = renamed.replace("  feed_id: rename-academy\n", "").replace(
+        "name: Rename Academy", "name: Renamed Academy"
+    )
+    root = make_project(tmp_path / "renamed", curriculum=renamed)
+    shutil.rmtree(root / "content" / "modules", ignore_errors=True)
+    expected = (
+        "publication.json: warning: the last publication's academy id was 'rename-academy' "
+        "and this build's is 'renamed-academy'"
+    )
+    for command in ("validate", "generate"):
+        done = run_cli(command, "--previous", previous, cwd=root)
+        assert done.returncode == 0, done.stderr
+        assert expected in done.stderr and "set 'feed_id: rename-academy'" in done.stderr
+    strict = run_cli("build", "--engine", "zensical", "--strict", "--previous", previous, cwd=root)
+    assert strict.returncode == 1 and expected in strict.stderr

@@ -84,12 +84,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"qisite changes: {error}", file=sys.stderr)
         return 1
     changes = compare(previous, current, counts) if counts else compare(previous, current)
-    if previous.academy != current.academy:
-        print(
-            f"warning: {args.previous} is the publication of '{previous.academy}', "
-            f"not of '{current.academy}'",
-            file=sys.stderr,
-        )
     for line in report_lines(problems(changes, Position(args.previous, 0, 0))):
         print(line, file=sys.stderr)
     for line in report(changes):

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     for line in report_lines(found):
         print(line, file=sys.stderr)
     errors = sum(1 for p in found if p.is_error)
-    warnings = len(found) - errors
+    warnings = sum(1 for p in found if p.is_warning)  # infos are hints: not counted
     if result.ok and not errors:
         print(f"{args.path}: valid ({warnings} warning{'s' * (warnings != 1)})")
         return 0

@@ -22,7 +22,7 @@ from qisite.inputs.structure import IndexMap, problems_from_validation_error, pr
 from qisite.inputs.translations import read_words, words_for
 from qisite.model import CsvFile, CsvRow, Curriculum, Inputs, ProgressRow
 from qisite.model.projects import ProjectRow
-from qisite.problems import CurriculumError, Position, Problem, sort_problems
+from qisite.problems import CurriculumError, Position, Problem, Severity, sort_problems
 from qisite.validation import CHECKS, CheckContext
 from qisite.yaml_source import SourceMap
 
@@ -44,7 +44,12 @@ class Loaded:
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
+        return [p for p in self.problems if p.is_warning]
+
+    @property
+    def infos(self) -> list[Problem]:
+        """Hints that are no fault (``Severity.INFO``): told, never counted as warnings."""
+        return [p for p in self.problems if p.severity is Severity.INFO]
 
     @property
     def ok(self) -> bool:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
-from qisite.csv_cells import CellError, cell_date, detect_separator, separator_warning
+from qisite.csv_cells import CellError, cell_date, detect_separator, separator_info
 from qisite.model import ProgressRow
 from qisite.problems import Position, Problem, suggest
 
@@ -66,7 +66,7 @@ def parse_progress_csv(
     if problems:
         return [], problems
     if separator != ",":
-        problems.append(separator_warning(file, separator))
+        problems.append(separator_info(file, separator))
     at = {name: number for number, name in enumerate(names)}
     rows: list[ProgressRow] = []
     # Numbered as a spreadsheet numbers its rows: the header is row 1.

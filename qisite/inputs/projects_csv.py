@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from qisite.csv_cells import CellError, cell_date, detect_separator, separator_warning
+from qisite.csv_cells import CellError, cell_date, detect_separator, separator_info
 from qisite.model import Project, Stage
 from qisite.model.projects import ProjectRow, stage_column
 from qisite.problems import Position, Problem, suggest
@@ -74,7 +74,7 @@ def parse_projects_csv(text: str, file: str) -> tuple[list[ProjectRow], list[Pro
     if problems:
         return [], problems
     if separator != ",":
-        problems.append(separator_warning(file, separator))
+        problems.append(separator_info(file, separator))
     at = {name: number for number, name in enumerate(names) if name}
     rows: list[ProjectRow] = []
     for line, cells in enumerate(reader, start=2):

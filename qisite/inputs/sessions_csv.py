@@ -21,7 +21,7 @@ from qisite.csv_cells import (
     CellError,
     cell_datetime,
     detect_separator,
-    separator_warning,
+    separator_info,
 )
 from qisite.inputs.structure import problems_from_validation_error
 from qisite.model import CsvRow, Session
@@ -137,7 +137,7 @@ def parse_session_csv(text: str, display: str) -> SessionFiles:
         return found
     separator = detect_separator(text, COLUMNS)
     if separator != ",":
-        found.problems.append(separator_warning(display, separator))
+        found.problems.append(separator_info(display, separator))
     reader = csv.reader(text.splitlines(keepends=True), delimiter=separator)
     header = [name.strip().lower() for name in next(reader, [])]
     header_problems = list(_header_problems(display, header))

@@ -59,6 +59,8 @@ class Changes:
     sittings_removed: tuple[tuple[str, SittingEntry], ...] = ()
     """Gone from the schedule without being cancelled: subscribers are not told."""
     vanished: tuple[Vanished, ...] = ()
+    academy_renamed: tuple[str, str] | None = None
+    """The academy's id (the end of every UID) before and now, when it changed."""
 
     @property
     def empty(self) -> bool:
@@ -122,6 +124,9 @@ def compare(
         sittings_cancelled=tuple(cancelled),
         sittings_removed=removed,
         vanished=_vanished(previous, current, counts),
+        academy_renamed=(
+            (previous.academy, current.academy) if previous.academy != current.academy else None
+        ),
     )
 
 
@@ -230,9 +235,23 @@ def generated_only(address: str) -> bool:
 
 
 def problems(changes: Changes, where: Position) -> list[Problem]:
-    """Warnings for what the organiser should settle before publishing: addresses that
-    would vanish, and sittings taken out without being cancelled."""
+    """Warnings for what the organiser should settle before publishing: an academy id
+    that changed, addresses that would vanish, and sittings taken out without being
+    cancelled."""
     found = []
+    if changes.academy_renamed is not None:
+        before, now = changes.academy_renamed
+        found.append(
+            Problem.warning(
+                where,
+                (),
+                f"the last publication's academy id was '{before}' and this build's is "
+                f"'{now}': every sitting's calendar UID ends with it, so subscribers' "
+                "calendars would show each session twice",
+                f"if the academy was renamed, set 'feed_id: {before}' under academy:; if "
+                "this is another academy's publication.json, name the right one",
+            )
+        )
     for item in changes.vanished:
         message, hint = vanished_message(item)
         found.append(Problem.warning(where, (), message, hint))

@@ -64,6 +64,11 @@ class CheckContext:
         path = self._original(path)
         return Problem.warning(self.source.locate(path), path, message, hint)
 
+    def info(self, path: KeyPath, message: str, hint: str | None = None) -> Problem:
+        """A hint that is no fault of the site (``Severity.INFO``)."""
+        path = self._original(path)
+        return Problem.info(self.source.locate(path), path, message, hint)
+
     def declared_ids(self, section: str) -> set[str]:
         """Ids written in a section, including items that failed validation.
 

@@ -387,17 +387,19 @@ def sessions(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def feed_id_unset(ctx: CheckContext) -> Iterator[Problem]:
-    """Warn when calendar events are named after the academy, so that a rename renames them.
+    """Say when calendar events are named after the academy, so that a rename renames them.
 
     Every event UID ends with the academy's ``feed_id``; without one the name
     stands in, and renaming the academy later makes every subscriber's
-    calendar show each session twice.
+    calendar show each session twice. An info, not a warning: nothing is wrong
+    until the rename, and a build that names the previous publication warns then
+    (``qisite.publication.changes``: the academy's id changed).
     """
     c = ctx.curriculum
     if c.academy.feed_id is not None or not (c.sessions or c.session_files):
         return
     slug = academy_slug(c)
-    yield ctx.warning(
+    yield ctx.info(
         ("academy", "feed_id"),
         f"not set, so calendar events are known by the academy's name "
         f"('{slug}'), and renaming the academy would show every session twice in "
