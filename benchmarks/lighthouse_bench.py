@@ -12,8 +12,9 @@ synthetic.py) and a bare Material site with the same theme settings
 (``font: false``, same palette, the search plugin, no qisite and no theme
 overrides: see baseline.py). Each site is served from this machine under a
 sub-path (``/<academy>/portal/`` and ``/bare/portal/``), as on a project site or
-an intranet folder, by a plain static file server (no compression, like the
-simplest intranet web server).
+an intranet folder, by a plain static file server: with no compression by
+default (the worst case: the simplest server), or with ``--compress`` gzipped
+as GitHub Pages, IIS, and Debian's Apache and nginx serve HTML.
 
 Lighthouse runs in its default mobile preset (a mid-range phone on a slow 4G
 link, simulated throttling) in Debian's Chromium (``--headless=new
@@ -43,7 +44,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import shutil
@@ -254,9 +257,34 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+class _GzipHandler(_QuietHandler):
+    """Text sent gzipped to a browser that accepts it, as GitHub Pages, IIS (static
+    compression is on by default) and Debian's Apache and nginx send HTML."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts and kind.startswith(COMPRESSED_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve(root: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, compress: bool = False) -> Iterator[str]:
+    handler_class = _GzipHandler if compress else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -337,6 +365,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="where Lighthouse is installed (default ~/.cache/qisite)",
     )
     parser.add_argument("--keep", type=Path, default=None, help="keep the sites and reports here")
+    parser.add_argument(
+        "--compress",
+        action="store_true",
+        help="serve text gzipped, as GitHub Pages, IIS, Apache and nginx do (default: plain)",
+    )
     args = parser.parse_args(argv)
     if not Path(CHROME).exists():
         raise SystemExit(f"{CHROME} is missing: apt-get install chromium")
@@ -356,7 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs: dict[Target, list[Measure]] = {t: [] for t in [*targets, bare_target]}
         reports = work / "reports"
         reports.mkdir(exist_ok=True)
-        with serve(served) as base:
+        with serve(served, compress=args.compress) as base:
             for round_ in range(max(1, args.runs)):
                 for target in runs:
                     out = reports / f"{target.academy}-{target.kind}-{round_}.json"
@@ -364,7 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"round {round_ + 1} of {args.runs}: {len(runs)} pages measured", flush=True)
         medians = {t: median(m) for t, m in runs.items()}
         bare = medians.pop(bare_target)
-        print(f"Lighthouse {LIGHTHOUSE_VERSION}, mobile preset, median of {args.runs} run(s)")
+        served_as = "gzipped" if args.compress else "plain (no compression)"
+        print(
+            f"Lighthouse {LIGHTHOUSE_VERSION}, mobile preset, median of {args.runs} run(s), "
+            f"served {served_as}"
+        )
         for line in table(medians, bare):
             print(line)
         if args.details:
