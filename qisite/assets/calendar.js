@@ -93,11 +93,5 @@
     document.querySelectorAll("[data-qisite-sessions]").forEach(setUpList);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.qisiteOnPage(setUp);
 })();

@@ -652,12 +652,6 @@
     document.addEventListener("click", onClick);
     document.addEventListener("change", onChange);
     window.addEventListener("storage", function (event) { if (event.key === KEY || event.key === null) refresh(); });
-    if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(start);
-    } else if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", start);
-    } else {
-      start();
-    }
+    window.qisiteOnPage(start);
   }
 })();

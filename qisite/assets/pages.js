@@ -143,11 +143,5 @@
     document.querySelectorAll("[data-qisite-feed-address]").forEach(setUpCopy);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(enhance);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
-  } else {
-    enhance();
-  }
+  window.qisiteOnPage(enhance);
 })();

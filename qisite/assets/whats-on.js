@@ -162,11 +162,5 @@
     document.querySelectorAll("[data-qisite-poster-list]").forEach(setUpPoster);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.qisiteOnPage(setUp);
 })();

@@ -34,6 +34,8 @@ BASE_STYLESHEET = "qisite.css"
 BASE_KEY = "base"
 """The bundle of a page with none of the features: the base stylesheet and no script."""
 WORDS = "words.js"
+ON_PAGE = "on-page.js"
+"""The one rule by which every script runs its set-up on each page (window.qisiteOnPage)."""
 ACADEMY = "academy.js"
 """Written by the build (not in qisite/assets): the words in the academy's language, and
 the academy's id and module ids for the learning record."""
@@ -162,7 +164,7 @@ def _parts(key: str) -> tuple[list[str], list[str]]:
     # Name order is the order the stylesheets always loaded in, so the cascade holds.
     stylesheets = sorted({BASE_STYLESHEET, *(s for f in features for s in f.stylesheets)})
     scripts = [s for f in features for s in f.scripts]
-    return stylesheets, ([WORDS, *scripts] if scripts else [])
+    return stylesheets, ([WORDS, ON_PAGE, *scripts] if scripts else [])
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
