@@ -11,7 +11,7 @@ from qisite.commands.new import scaffold
 from qisite.site.identity import site_name_warning
 from tests.clirun import run_cli
 from tests.pagechecks import curriculum_of
-from tests.sitebuild import BuiltSite, build_project, make_project
+from tests.sitebuild import REPO, BuiltSite, build_project, make_project
 
 
 def test_no_warning_when_the_names_agree() -> None:
@@ -70,3 +70,27 @@ def test_new_academy_names_its_site_after_its_curriculum(tmp_path: Path) -> None
     site_name = next(line for line in config.splitlines() if line.startswith("site_name:"))
     assert yaml.safe_load(site_name)["site_name"] == curriculum["academy"]["name"]
     assert curriculum["academy"]["name"] != "Riverside QI Academy"
+
+
+def test_a_logo_and_colours_from_mkdocs_yml_reach_every_page_from_this_site(
+    tmp_path: Path,
+) -> None:
+    """The academy's logo and colours are mkdocs.yml's theme settings (README, "The
+    academy's name, logo and colours"): served from the site, never from another host."""
+    logo = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8"/></svg>'
+    theme = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["theme"]
+    theme.update(logo="assets/trust-logo.svg", favicon="assets/trust-logo.svg")
+    theme["palette"] = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
+    project = make_project(
+        tmp_path, config={"theme": theme}, extra_files={"content/assets/trust-logo.svg": logo}
+    )
+    site = build_project(project)
+    assert site.warnings() == []
+    for url in ("", "dosing-matrix/", "calendar/"):
+        page = site.html(url)
+        image = page.select_one(".md-header .md-logo img")
+        assert image is not None and not image["src"].startswith(("http:", "https:", "//"))
+        assert (site.site_dir / url / image["src"]).resolve().is_file(), url
+        icon = page.select_one('link[rel="icon"]')
+        assert icon is not None and (site.site_dir / url / icon["href"]).resolve().is_file()
+        assert page.body["data-md-color-primary"] == "indigo"
