@@ -5,6 +5,7 @@ Usage (from the repository root):
     python benchmarks/lighthouse_bench.py                    # the example academy, 3 runs
     python benchmarks/lighthouse_bench.py --academies example,100,1000 --runs 5
     python benchmarks/lighthouse_bench.py --details          # also name what lost points
+    python benchmarks/lighthouse_bench.py --width 320 --compress   # a 320 px phone, gzipped
 
 In one run it builds the academies asked for (``example`` is the repository's
 own curriculum; a number builds a synthetic academy of that many modules, see
@@ -121,7 +122,22 @@ def lighthouse_bin(cache: Path) -> Path:
     return binary
 
 
-def run_lighthouse(binary: Path, url: str, out: Path) -> Measure:
+def screen_flags(width: int | None) -> list[str]:
+    """Lighthouse's mobile preset at its own 412 px (None), or the page drawn ``width``
+    pixels wide: a phone's width with the mobile preset's slow network and CPU, and from
+    1,000 px the desktop preset (an office PC on a wired network)."""
+    if width is None:
+        return []
+    if width >= 1000:
+        return ["--preset=desktop", f"--screenEmulation.width={width}"]
+    return [
+        f"--screenEmulation.width={width}",
+        f"--screenEmulation.height={round(width * 16 / 9)}",
+        "--screenEmulation.deviceScaleFactor=2",
+    ]
+
+
+def run_lighthouse(binary: Path, url: str, out: Path, width: int | None = None) -> Measure:
     env = dict(os.environ, CHROME_PATH=CHROME)
     command = [
         str(binary),
@@ -131,6 +147,7 @@ def run_lighthouse(binary: Path, url: str, out: Path) -> Measure:
         f"--output-path={out}",
         f"--only-categories={','.join(CATEGORIES)}",
         f"--chrome-flags={CHROME_FLAGS}",
+        *screen_flags(width),
     ]
     subprocess.run(command, env=env, check=True, timeout=300)
     return read_report(json.loads(out.read_text(encoding="utf-8")))
@@ -366,6 +383,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--keep", type=Path, default=None, help="keep the sites and reports here")
     parser.add_argument(
+        "--width",
+        type=int,
+        default=None,
+        help="draw pages this many pixels wide (e.g. 320, 375; 1280 uses the desktop "
+        "preset); default: the mobile preset's own width",
+    )
+    parser.add_argument(
         "--compress",
         action="store_true",
         help="serve text gzipped, as GitHub Pages, IIS, Apache and nginx do (default: plain)",
@@ -393,13 +417,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             for round_ in range(max(1, args.runs)):
                 for target in runs:
                     out = reports / f"{target.academy}-{target.kind}-{round_}.json"
-                    runs[target].append(run_lighthouse(binary, base + target.url, out))
+                    measure = run_lighthouse(binary, base + target.url, out, args.width)
+                    runs[target].append(measure)
                 print(f"round {round_ + 1} of {args.runs}: {len(runs)} pages measured", flush=True)
         medians = {t: median(m) for t, m in runs.items()}
         bare = medians.pop(bare_target)
         served_as = "gzipped" if args.compress else "plain (no compression)"
+        preset = "mobile preset" if args.width is None or args.width < 1000 else "desktop preset"
+        drawn = f", {args.width} px wide" if args.width else ""
         print(
-            f"Lighthouse {LIGHTHOUSE_VERSION}, mobile preset, median of {args.runs} run(s), "
+            f"Lighthouse {LIGHTHOUSE_VERSION}, {preset}{drawn}, median of {args.runs} run(s), "
             f"served {served_as}"
         )
         for line in table(medians, bare):
