@@ -23,7 +23,6 @@ INSTANT = "navigation.instant"
 
 @dataclass(frozen=True)
 class AssetSettings:
-    per_page: bool
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys to add to the config's ``extra`` (read by the partial)."""
     extra_css: tuple[str, ...] = ()
@@ -55,12 +54,8 @@ def asset_settings(custom_dir: Path | None, features: Iterable[str]) -> AssetSet
     """How pages get qisite's assets, given the theme's ``custom_dir`` and ``features``."""
     if _includes_partial(custom_dir):
         every_page = INSTANT in set(features)
-        return AssetSettings(
-            per_page=not every_page,
-            extra={"qisite_assets": assets.theme_settings(every_page)},
-        )
+        return AssetSettings(extra={"qisite_assets": assets.theme_settings(every_page)})
     return AssetSettings(
-        per_page=False,
         extra_css=(assets.stylesheet_path(assets.EVERY_FEATURE),),
         extra_javascript=(assets.script_path(assets.EVERY_FEATURE),),
     )
