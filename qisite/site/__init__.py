@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from qisite.site import (
     addresses,
     assets,
+    atom_feed,
     calendar,
     capacity,
     ihi,
@@ -35,6 +36,7 @@ PRODUCERS: list[Producer] = [
     matrix.produce,
     calendar.produce,
     whats_on.produce,
+    atom_feed.produce,
     posters.produce,
     ihi.produce,
     learning.produce,

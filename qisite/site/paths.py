@@ -78,6 +78,9 @@ def coach(coach_id: str) -> str:
 WHATS_ON = "whats-on.md"
 BULLETIN = "bulletin.md"
 """The bulletin snippet for communications teams, reached from What's on."""
+WHATS_ON_FEED = "whats-on.atom"
+"""The Atom feed of sittings newly announced or changed (``site.atom_feed``), at the site's
+root beside What's on, so that its relative links resolve without ``site_url``."""
 POSTERS = "posters"
 """Printable posters: plain HTML files with their own print stylesheet, not theme pages."""
 

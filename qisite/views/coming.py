@@ -1,4 +1,5 @@
-"""Which sittings the awareness pages (What's on, the bulletin, posters) hold.
+"""Which sittings the awareness pages (What's on, the bulletin, posters) and the
+Atom feed hold.
 
 A static site is read for months after its build, so these pages do not decide
 what is "coming" once and for all: they hold the sittings that end after the
@@ -8,10 +9,11 @@ from today's date for half a year after the build.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from qisite.publication import SittingEntry
 from qisite.sessions import Occurrence
 
 HELD_WEEKS = 26
@@ -20,6 +22,11 @@ HELD_WEEKS = 26
 HELD_LIMIT = 400
 """Most sittings one page holds (a line is about 300 bytes): a very busy academy gets
 its nearest sittings, and the page names the calendar for the rest."""
+
+NEWS_LIMIT = 50
+"""Most entries the Atom feed holds (an entry is about 1.5 kB): a feed reader fetches
+the whole file every hour or so, and a Teams channel posts each entry it has not seen.
+Fifty covers a busy term's announcements; the What's on page and calendar hold the rest."""
 
 
 @dataclass(frozen=True)
@@ -57,3 +64,30 @@ def within(occurrences: Iterable[Occurrence], since: datetime, weeks: int) -> li
 
 def for_audience(occurrences: Iterable[Occurrence], audience_id: str) -> list[Occurrence]:
     return [o for o in occurrences if audience_id in o.audiences]
+
+
+@dataclass(frozen=True)
+class News:
+    """A sitting as the Atom feed tells of it: the sitting and its published history."""
+
+    occurrence: Occurrence
+    history: SittingEntry
+
+
+def newest_changes(
+    occurrences: Iterable[Occurrence],
+    histories: Mapping[str, SittingEntry],
+    since: datetime,
+    limit: int = NEWS_LIMIT,
+) -> list[News]:
+    """The sittings that end after ``since`` (a cancelled one too: readers should hear of
+    it before they would have gone), newest change first, then soonest; at most
+    ``limit``. A sitting with no history (not published) is left out."""
+    ahead = [
+        News(o, history)
+        for o in occurrences
+        if o.end > since and (history := histories.get(o.uid)) is not None
+    ]
+    ahead.sort(key=lambda n: (n.occurrence.start, n.occurrence.uid))
+    ahead.sort(key=lambda n: n.history.last_changed, reverse=True)  # stable: soonest first
+    return ahead[:limit]
