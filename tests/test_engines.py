@@ -2,9 +2,9 @@
 
 Each academy is built once with plain ``mkdocs build`` (the reference, as organisers
 have built it so far) and once per engine with ``qisite build --engine <engine>``.
-Every engine must give the same page addresses, the same feeds byte for byte, the
-same scripts and stylesheets of qisite, the same article text and "on this page"
-list on every page, a block override of overrides/main.html, and pages that pass
+Every engine must give the same page addresses, the same feeds (.ics and the Atom
+feed) byte for byte, the same scripts and stylesheets of qisite, the same article
+text and "on this page" list on every page, a block override of overrides/main.html, and pages that pass
 axe-core in Chromium.
 """
 
@@ -121,6 +121,8 @@ def test_same_addresses_feeds_and_scripts(academy: Academy, built: EngineBuild) 
     assert len(reference.pages()) > 10
     feeds = reference.files(".ics")
     assert built.files(".ics") == feeds
+    assert built.files(".atom") == reference.files(".atom")
+    assert list(reference.files(".atom")) == ["whats-on.atom"]
     if academy.name == "example":
         assert len(feeds) > 50
     ours = _files_under(reference.site_dir, "assets/qisite")
