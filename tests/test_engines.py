@@ -4,8 +4,8 @@ Each academy is built once with plain ``mkdocs build`` (the reference, as organi
 have built it so far) and once per engine with ``qisite build --engine <engine>``.
 Every engine must give the same page addresses, the same feeds (.ics and the Atom
 feed) byte for byte, the same scripts and stylesheets of qisite, the same article
-text and "on this page" list on every page, a block override of overrides/main.html, and pages that pass
-axe-core in Chromium.
+text and "on this page" list on every page, a block override of overrides/main.html,
+and pages that pass axe-core in Chromium.
 """
 
 from __future__ import annotations
