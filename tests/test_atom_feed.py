@@ -22,7 +22,7 @@ from lxml import etree, html
 from qisite.publication import Manifest
 from tests.awareness_fixture import BUILT_AT, CURRICULUM, SITE_URL, build_awareness_site
 from tests.engines import ENGINES, Engine, build_with
-from tests.sitebuild import BuiltSite, build_site, make_project
+from tests.sitebuild import REPO, BuiltSite, build_project, build_site, make_project
 
 FEED = "whats-on.atom"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -457,3 +457,29 @@ def test_every_engine_writes_the_same_feed_and_head_link(
             (built.site_dir / address / "index.html").read_text("utf-8"), "html.parser"
         )
         assert urljoin(SITE_URL + address, _head_link(page)) == SITE_URL + FEED, address
+
+
+def test_with_page_files_and_no_sittings_the_feed_still_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages at name.html (use_directory_urls: false) and an academy with nothing dated
+    yet: the links follow the pages, and an empty feed is still a valid one."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILT_AT)
+    files = make_project(
+        tmp_path / "files", curriculum=CURRICULUM, config={"use_directory_urls": False}
+    )
+    site = build_project(files)
+    root = _check_atom_essentials((site.site_dir / FEED).read_bytes())
+    hrefs = [link.get("href") for link in root.iter(ATOM + "link")]
+    assert hrefs[:2] == [FEED, "whats-on.html"]
+    assert hrefs[2] == "modules/pdsa-starter.html#session-pdsa-jan"
+    assert (site.site_dir / "modules" / "pdsa-starter.html").exists()
+    page = (site.site_dir / "modules" / "pdsa-starter.html").read_text("utf-8")
+    assert _head_link(BeautifulSoup(page, "html.parser")) == "../whats-on.atom"
+    empty = build_site(
+        tmp_path / "empty", curriculum=(REPO / "tests" / "minimal_valid.yaml").read_text("utf-8")
+    )
+    feed = _parse(empty.site_dir)
+    assert feed.bozo == 0 and feed.entries == []
+    assert feed.feed.id.startswith("tag:")
+    _check_atom_essentials((empty.site_dir / FEED).read_bytes())
