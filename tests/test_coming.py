@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from qisite.publication import SittingEntry
+from qisite.sessions import Occurrence
 from qisite.site import SiteContext
-from qisite.views.coming import held_ahead, within
+from qisite.views.coming import NEWS_LIMIT, held_ahead, newest_changes, within
 from tests.session_fixtures import inputs
 
 WEEKLY = """\
@@ -45,3 +47,37 @@ def test_within_a_window(tmp_path: Path) -> None:
     since = datetime(2027, 1, 4, 9, 30, tzinfo=UTC)  # during the first sitting (UK = UTC)
     chosen = within(sittings, since, weeks=2)
     assert [o.start.day for o in chosen] == [4, 11, 18]
+
+
+def _history(o: Occurrence, first: datetime, changed: datetime) -> SittingEntry:
+    return SittingEntry(
+        module=o.module_id,
+        title=o.title,
+        start=o.start,
+        end=o.end,
+        venue=o.venue,
+        online=o.online,
+        status="cancelled" if o.cancelled else "scheduled",
+        address="modules/mod-intro/",
+        first_published=first,
+        last_changed=changed,
+        sequence=int(changed > first),
+    )
+
+
+def test_the_feed_holds_the_newest_changes_of_sittings_not_ended(tmp_path: Path) -> None:
+    sittings = _sittings(tmp_path)
+    first = datetime(2026, 12, 1, tzinfo=UTC)
+    later = datetime(2027, 1, 20, tzinfo=UTC)
+    histories = {o.uid: _history(o, first, first) for o in sittings}
+    for moved in (sittings[30], sittings[12], sittings[2]):  # changed at the last build
+        histories[moved.uid] = _history(moved, first, later)
+    del histories[sittings[20].uid]  # not published (no history): left out
+    since = datetime(2027, 1, 25, 12, tzinfo=UTC)  # the first four have ended
+    news = newest_changes(sittings, histories, since, limit=10)
+    assert len(news) == 10
+    picked = [sittings.index(n.occurrence) for n in news]
+    # The changed ones first (by start), then the others by start; ended and unpublished out.
+    assert picked == [12, 30, 4, 5, 6, 7, 8, 9, 10, 11]
+    assert all(n.history is histories[n.occurrence.uid] for n in news)
+    assert len(newest_changes(sittings, histories, since)) == NEWS_LIMIT == 50
