@@ -56,6 +56,6 @@ def asset_settings(custom_dir: Path | None, features: Iterable[str]) -> AssetSet
         every_page = INSTANT in set(features)
         return AssetSettings(extra={"qisite_assets": assets.theme_settings(every_page)})
     return AssetSettings(
-        extra_css=(assets.stylesheet_path(assets.EVERY_FEATURE),),
+        extra_css=(assets.stylesheet_path(assets.EVERY_STYLE),),
         extra_javascript=(assets.script_path(assets.EVERY_FEATURE),),
     )

@@ -111,12 +111,20 @@ _BY_NAME = {feature.name: feature for feature in FEATURES}
 
 
 def bundle_key(names: Iterable[str]) -> str:
-    """The name of the bundle for these features: their names in FEATURES order, joined
-    by dots (the theme partial builds the same key), or "base" for none."""
+    """The name of the script bundle for these features: their names in FEATURES order,
+    joined by dots (the theme partial builds the same key), or "base" for none."""
     wanted = set(names)
     for name in list(wanted):
         wanted.update(_BY_NAME[name].needs)
     return ".".join(name for name in FEATURE_NAMES if name in wanted) or BASE_KEY
+
+
+def stylesheet_key(names: Iterable[str]) -> str:
+    """The name of the stylesheet bundle: as ``bundle_key``, of the features that have
+    styles of their own, so that pages differing only in scripts share one cached file."""
+    key = bundle_key(names)
+    styled = [n for n in key.split(".") if n != BASE_KEY and _BY_NAME[n].stylesheets]
+    return ".".join(styled) or BASE_KEY
 
 
 def stylesheet_path(key: str) -> str:
@@ -128,6 +136,7 @@ def script_path(key: str) -> str:
 
 
 EVERY_FEATURE = bundle_key(FEATURE_NAMES)
+EVERY_STYLE = stylesheet_key(FEATURE_NAMES)
 
 
 def _markers(feature: Feature) -> list[str]:
@@ -146,25 +155,25 @@ def theme_settings(every_page: bool) -> dict[str, Any]:
     Material's instant navigation, which swaps pages without loading their scripts)."""
     return {
         "folder": BUNDLES,
-        "features": [{"name": f.name, "markers": _markers(f)} for f in FEATURES],
-        "every_page": EVERY_FEATURE if every_page else "",
+        "features": [
+            {"name": f.name, "markers": _markers(f), "styles": bool(f.stylesheets)}
+            for f in FEATURES
+        ],
+        "every_page": {"styles": EVERY_STYLE, "scripts": EVERY_FEATURE} if every_page else {},
     }
 
 
-def _keys() -> list[str]:
-    found = {BASE_KEY}
-    for size in range(1, len(FEATURES) + 1):
-        for chosen in combinations(FEATURE_NAMES, size):
-            found.add(bundle_key(chosen))
-    return sorted(found)
+def _combinations() -> list[tuple[str, ...]]:
+    return [
+        chosen
+        for size in range(len(FEATURES) + 1)
+        for chosen in combinations(FEATURE_NAMES, size)
+    ]
 
 
-def _parts(key: str) -> tuple[list[str], list[str]]:
-    features = [] if key == BASE_KEY else [_BY_NAME[name] for name in key.split(".")]
-    # Name order is the order the stylesheets always loaded in, so the cascade holds.
-    stylesheets = sorted({BASE_STYLESHEET, *(s for f in features for s in f.stylesheets)})
-    scripts = [s for f in features for s in f.scripts]
-    return stylesheets, ([WORDS, ON_PAGE, *scripts] if scripts else [])
+def _features(key: str) -> list[Feature]:
+    return [] if key == BASE_KEY else [_BY_NAME[name] for name in key.split(".")]
+
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
@@ -176,11 +185,13 @@ def produce(site: SiteContext) -> Iterator[Output]:
     }
     sources[WORDS] = site.render("scripts/words.js.j2", BUNDLES, data=script_words(site.words))
     sources[ACADEMY] = site.render("scripts/academy.js.j2", BUNDLES, data=academy_data(site))
-    for key in _keys():
-        stylesheets, scripts = _parts(key)
-        css = "\n".join(rcssmin.cssmin(sources[name]) for name in stylesheets)
+    for key in sorted({stylesheet_key(chosen) for chosen in _combinations()}):
+        # Name order is the order the stylesheets always loaded in, so the cascade holds.
+        names = sorted({BASE_STYLESHEET, *(s for f in _features(key) for s in f.stylesheets)})
+        css = "\n".join(rcssmin.cssmin(sources[name]) for name in names)
         yield Output(stylesheet_path(key), css + "\n")
-        if scripts:
-            # Each source is a whole statement; ";" guards one that ends without it.
-            js = ";\n".join(rjsmin.jsmin(sources[name]) for name in scripts)
-            yield Output(script_path(key), js + "\n")
+    for key in sorted({bundle_key(chosen) for chosen in _combinations()} - {BASE_KEY}):
+        names = [WORDS, ON_PAGE, *(s for f in _features(key) for s in f.scripts)]
+        # Each source is a whole statement; ";" guards one that ends without it.
+        js = ";\n".join(rjsmin.jsmin(sources[name]) for name in names)
+        yield Output(script_path(key), js + "\n")
