@@ -103,6 +103,7 @@ CASES = [
     Case("bad-date-target", E, 52, ("targets[0].by", "'2027-31-03'", "2027-03-31")),
     Case("bad-id-as-key", E, 30, ("audience 'managers'", "'Variation' is not a usable id")),
     Case("bad-id", E, 41, ("'Reading Data'", "did you mean 'reading-data'?")),
+    Case("bad-id-non-latin", E, 17, ("'variatiøn' is not a usable id", "'variation'?")),
     Case("capitalised-prerequisite", E, 48, ("'QI-Basics'", "did you mean 'qi-basics'?")),
     Case("capitalised-id", E, 33, ("'QI-Basics'", "did you mean 'qi-basics'?")),
     Case("capitalised-audience", E, 45, ("module 'reading-data'", "did you mean 'managers'?")),
@@ -270,6 +271,7 @@ def test_each_broken_file_has_exactly_one_fault(
         "duplicate-id-dose-level",
         "duplicate-id-module",
         "duplicate-id-session",
+        "bad-id-non-latin",  # the bad id is declared, then used twice: each place is told
     }
     many_faults = {"many-unquoted-colons"}
     for case in CASES:
@@ -309,3 +311,12 @@ def test_each_broken_file_names_its_fault() -> None:
         if path.stem in ("empty",):
             continue
         assert path.read_bytes().startswith(b"# fault: "), path.name
+
+
+def test_an_unusable_id_is_never_suggested_for_itself(
+    runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    """The declared 'variatiøn' is no answer to its own use (it was suggested before)."""
+    run = runs["bad-id-non-latin"]
+    assert "did you mean 'variatiøn'?" not in run.stderr
+    assert run.stderr.count(": error: ") == 3

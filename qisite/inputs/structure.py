@@ -182,6 +182,8 @@ def _id_meant(data: Any, path: KeyPath, value: str, is_key: bool) -> str | None:
         if isinstance(items, list)
         else []
     )
+    # An unusable id declared is no answer: 'pdsa-ø' would be suggested for itself.
+    declared = [d for d in declared if d != value and id_from(d) == d]
     meant = id_from(value)
     return suggest(value, declared) or (f"did you mean '{meant}'?" if meant else None)
 
