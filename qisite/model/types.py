@@ -86,6 +86,9 @@ _DURATION_HINT = r"^\s*(\d+\s*d[a-z]*)?\s*(\d+(\.\d+)?\s*h[a-z]*)?\s*(\d+\s*m[a-
 """The JSON Schema's looser view of a duration, for editors; the model checks it exactly."""
 WORKING_DAY_MINUTES = 7 * 60 + 30
 """A 'day' of training counts as an NHS working day of 7.5 hours."""
+LONGEST_MINUTES = 366 * 24 * 60
+"""The longest duration taken: a year. Beyond it the value is a slip (an extra digit), and
+sittings ending thousands of years ahead overflow the calendar's dates."""
 
 
 def parse_duration(value: Any) -> int:
@@ -109,6 +112,13 @@ def parse_duration(value: Any) -> int:
         raise PydanticCustomError(
             "qisite_duration",
             "a duration must be longer than zero, got '{value}'",
+            {"value": value},
+        )
+    if minutes > LONGEST_MINUTES:
+        raise PydanticCustomError(
+            "qisite_duration",
+            "'{value}' is longer than a year, which no module or session lasts: "
+            "write it like 45m, 1h30m or 2d",
             {"value": value},
         )
     return minutes
@@ -258,6 +268,9 @@ LanguageTag = Annotated[
 ]
 """A language such as 'en-GB' or 'cy': the site's words, dates and numbers."""
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a session's date may hold: anything else is a typing slip, and a sitting
+near year 9999 cannot be given its end (datetime overflows)."""
 _DATETIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
@@ -276,6 +289,13 @@ def parse_local_datetime(value: Any) -> Any:
             {"value": value},
         )
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a year sessions are planned for: write a year from "
+            f"{FIRST_YEAR} to {LAST_YEAR}",
+            {"value": value},
+        )
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError as error:
