@@ -121,6 +121,12 @@ CASES = [
         ("academy.feed_id: not set", "add 'feed_id: academie-d-amelioration' under academy:"),
         info=True,
     ),
+    Case(
+        "feed-id-name-not-latin",
+        W,
+        2,
+        ("academy.feed_id: not set", "'@academy'", "add 'feed_id: test-nhs-trust'"),
+    ),
     # The plan
     Case("dose-gap", W, 27, ("warning", "gap in the plan", "'all-staff'", "'variation'")),
     # Projects and coaches: aggregate facts only, references, stages, the coach rule of thumb

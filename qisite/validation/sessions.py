@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from qisite.model import CsvRow, Session
+from qisite.model.types import id_from
 from qisite.problems import Problem, suggest
 from qisite.sessions.build_time import build_date
 from qisite.sessions.expand import (
@@ -399,6 +400,18 @@ def feed_id_unset(ctx: CheckContext) -> Iterator[Problem]:
     if c.academy.feed_id is not None or not (c.sessions or c.session_files):
         return
     slug = academy_slug(c)
+    if id_from(c.academy.name) is None:
+        # A name in another script (Arabic, Greek...) gives no id: every such academy's
+        # events would share one UID ending, and calendars would merge them.
+        meant = id_from(c.academy.organisation) or "your-academy"
+        yield ctx.warning(
+            ("academy", "feed_id"),
+            f"not set, and the academy's name has no letters a to z to name calendar "
+            f"events by, so they would all end in '@{slug}', as every such academy's do",
+            f"add 'feed_id: {meant}' (a-z, digits and hyphens) under academy: and never "
+            "change it",
+        )
+        return
     yield ctx.info(
         ("academy", "feed_id"),
         f"not set, so calendar events are known by the academy's name "
