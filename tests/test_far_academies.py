@@ -25,6 +25,7 @@ from bs4 import BeautifulSoup
 from qisite.site import paths
 from tests.academies import FIXTURES
 from tests.browser import axe_violations, describe, serve
+from tests.clirun import run_cli
 from tests.engines import build_with
 from tests.feed_readers import Expected, icaljs, mismatches, recurring, tzical, window
 from tests.linkcheck import broken_links, html_pages
@@ -244,3 +245,16 @@ def test_the_example_built_with_zensical_has_no_broken_link(tmp_path: Path) -> N
     build = build_with("zensical", make_project(tmp_path / "example"), through_qisite=True)
     assert build.ok, build.output
     assert broken_links(build.site_dir) == []
+
+
+def test_a_theme_language_unlike_the_academy_is_warned_on_every_route(tmp_path: Path) -> None:
+    """Left at Material's 'en', the Arabic academy's pages said lang="en", left to right,
+    and nothing told the organiser (the README asks for theme.language, nothing checked)."""
+    project = _project(tmp_path / "far", FAR)
+    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings["theme"]["language"] = "en"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    told = [w for w in build_project(project).warnings() if "theme.language" in w]
+    assert len(told) == 1 and "'en'" in told[0] and "language: ar" in told[0], told
+    generated = run_cli("generate", cwd=project)
+    assert "theme.language is 'en'" in generated.stderr and "language: ar" in generated.stderr
