@@ -209,7 +209,7 @@ def test_a_sitting_is_on_the_month_page_of_its_local_date(site: BuiltSite) -> No
         ).read_text(encoding="utf-8")
 
 
-def test_axe_passes_home_pathway_module_and_month_page(site: BuiltSite, page: Any) -> None:
+def test_axe_passes_and_scripts_show_no_slip_on_the_main_pages(site: BuiltSite, page: Any) -> None:
     curriculum = curriculum_of(site)
     first = min(_expected(site).values())[0].astimezone(ZoneInfo(curriculum.academy.timezone))
     urls = [
@@ -217,10 +217,16 @@ def test_axe_passes_home_pathway_module_and_month_page(site: BuiltSite, page: An
         url_of(paths.pathway(curriculum.audiences[-1].id)),
         url_of(paths.module(curriculum.modules[-1].id)),
         url_of(paths.calendar_page(f"{first:%Y-%m}")),
+        url_of(paths.WHATS_ON),
+        url_of(paths.MY_LEARNING),
+        url_of(paths.CALENDAR),
     ]
     with serve(site.site_dir) as root:
         for url in urls:
             page.goto(root + url)
+            shown = page.evaluate("document.body.innerText")
+            for slip in ("undefined", "NaN", "Invalid Date", "[object", "null"):
+                assert slip not in shown, f"{url}: the page's scripts show {slip!r}"
             violations = axe_violations(page)
             assert not violations, f"{url}:\n{describe(violations)}"
             assert page.evaluate("document.documentElement.lang").startswith(
