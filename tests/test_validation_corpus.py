@@ -204,6 +204,13 @@ CASES = [
         at="csv-impossible-date.csv",
     ),
     Case(
+        "csv-year-9999",
+        E,
+        2,
+        ("row 2", "'9999-12-31 23:30'", "a year from 1900 to 2999"),
+        at="csv-year-9999.csv",
+    ),
+    Case(
         "csv-not-utf8", E, 2, ("not UTF-8", "0xa3", "'£'", "CSV UTF-8"), at="csv-not-utf8.csv"
     ),
     Case("csv-empty", E, 1, ("the file is empty", "id, module, start"), at="csv-empty.csv"),

@@ -275,9 +275,20 @@ _DATETIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2})[:.](\d{2}
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
+def _check_year(year: int, value: object) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a year sessions are planned for: write a year from "
+            f"{FIRST_YEAR} to {LAST_YEAR}",
+            {"value": value},
+        )
+
+
 def parse_local_datetime(value: Any) -> Any:
     """'2027-01-14 12:30' in the academy's own time zone (no offset allowed)."""
-    if isinstance(value, datetime):
+    if isinstance(value, datetime):  # read already (a CSV cell, a YAML timestamp)
+        _check_year(value.year, f"{value:%Y-%m-%d %H:%M}")
         return value
     if not isinstance(value, str):
         return value
@@ -289,13 +300,7 @@ def parse_local_datetime(value: Any) -> Any:
             {"value": value},
         )
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise PydanticCustomError(
-            "qisite_datetime",
-            "'{value}' is not a year sessions are planned for: write a year from "
-            f"{FIRST_YEAR} to {LAST_YEAR}",
-            {"value": value},
-        )
+    _check_year(year, value)
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError as error:
