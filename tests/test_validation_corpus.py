@@ -112,6 +112,7 @@ CASES = [
     Case("bad-date-session-start", E, 52, ("session 'basics-march'", "'2027-02-30 10:00'")),
     Case("bad-date-year-9999", E, 52, ("'9999-12-31 23:30'", "a year from 1900 to 2999")),
     Case("bad-duration-huge", E, 47, ("'99999999h'", "longer than a year")),
+    Case("session-end-far", E, 53, ("ends (2207-03-04 11:00) more than a year after", "year")),
     Case("bad-date-format", E, 52, ("'04/03/2027 10am'", "2027-01-14 12:30")),
     Case("bad-date-target", E, 52, ("targets[0].by", "'2027-31-03'", "2027-03-31")),
     Case("bad-id-as-key", E, 30, ("audience 'managers'", "'Variation' is not a usable id")),
