@@ -141,6 +141,12 @@ CASES = [
         ("academy.feed_id: not set", "'@academy'", "add 'feed_id: test-nhs-trust'"),
     ),
     # The plan
+    Case(
+        "dose-gap-shallow",
+        W,
+        30,
+        ("gap in the plan", "'managers' should reach 'foundation'", "reach only 'awareness'"),
+    ),
     Case("dose-gap", W, 27, ("warning", "gap in the plan", "'all-staff'", "'variation'")),
     # Projects and coaches: aggregate facts only, references, stages, the coach rule of thumb
     Case("project-nhs-number", E, 69, ("projects[0].notes", "an NHS number (943 ••• ••••)")),
