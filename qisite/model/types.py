@@ -301,6 +301,12 @@ def parse_local_datetime(value: Any) -> Any:
         )
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
     _check_year(year, value)
+    if hour == 24 and minute == second == 0:  # midnight at the end of a day, as some write it
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a time on a clock: midnight is 00:00 of the next day",
+            {"value": value},
+        )
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError as error:
@@ -321,6 +327,13 @@ def parse_local_time(value: Any) -> Any:
         hour, minute = (int(g) for g in _TIME.match(value).groups())  # type: ignore[union-attr]
         if hour < 24 and minute < 60:
             return time(hour, minute)
+        if hour == 24 and minute == 0:
+            raise PydanticCustomError(
+                "qisite_datetime",
+                "'{value}' is not a time on a clock: for midnight write the next day's "
+                "date and 00:00 (2027-01-15 00:00), or 23:59",
+                {"value": value},
+            )
     if isinstance(value, str) and not _DATETIME.match(value):
         raise PydanticCustomError(
             "qisite_datetime",
