@@ -271,3 +271,19 @@ def test_a_theme_language_unlike_the_academy_is_warned_on_every_route(tmp_path: 
     assert len(told) == 1 and "'en'" in told[0] and "language: ar" in told[0], told
     generated = run_cli("generate", cwd=project)
     assert "theme.language is 'en'" in generated.stderr and "language: ar" in generated.stderr
+
+
+@pytest.mark.parametrize("name", [FAR, SMALL])
+def test_plain_folder_builds_link_right_on_mkdocs_and_zensical(tmp_path: Path, name: str) -> None:
+    """use_directory_urls: false (a shared drive, an intranet folder): pages are name.html,
+    and Zensical's link rewriting must still land (it has no directory address to climb)."""
+    project = _project(tmp_path / name, name)
+    settings = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    settings["use_directory_urls"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    site = build_project(project, strict=True)
+    assert site.warnings() == []
+    assert broken_links(site.site_dir) == []
+    build = build_with("zensical", project, through_qisite=True, site_dir=project / "z")
+    assert build.ok, build.output
+    assert broken_links(build.site_dir) == []
