@@ -106,7 +106,9 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
         generated = self.generated = generate(self.inputs, module_texts, settings, pages)
         for src_uri in generated.module_bodies:
             files.remove(files.src_uris[src_uri])
-        for warning in build_warnings(generated, config.site_name, self.config_display):
+        language = config.theme.get("language")
+        shown = build_warnings(generated, config.site_name, self.config_display, language)
+        for warning in shown:
             log.warning(warning)
         for line in report_lines(publication_problems(generated, self.previous_display)):
             log.warning(line)

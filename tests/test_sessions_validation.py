@@ -33,6 +33,32 @@ def test_end_before_start_is_an_error_at_the_end(tmp_path) -> None:
     assert problem.path == ("sessions", 0, "end")
 
 
+def test_a_part_ending_years_after_it_starts_is_an_error_at_its_end(tmp_path) -> None:
+    """A slip in the year of an end: the sitting lasted centuries and nothing said so."""
+    result = load(
+        tmp_path,
+        """\
+        - id: wave
+          module: mod-intro
+          parts:
+            - {name: Launch, start: 2027-02-01 09:00, end: 2207-02-01 17:00}
+        """,
+    )
+    problem = _find(result.errors, "ends (2207-02-01 17:00) more than a year after it starts")
+    assert problem.path == ("sessions", 0, "parts", 0, "end")
+    assert "part 'Launch' of session 'wave'" in str(problem)
+
+
+def test_an_end_at_24_00_is_told_how_midnight_is_written(tmp_path) -> None:
+    """'24:00' for the end of a day was told only 'not a time I can read: write it like 16:30'."""
+    result = load(
+        tmp_path, "- {id: s1, module: mod-intro, start: 2027-02-01 22:00, end: '24:00'}\n"
+    )
+    problem = _find(result.errors, "'24:00' is not a time on a clock")
+    assert "the next day's date and 00:00" in str(problem)
+    assert problem.position.line == FIRST_SESSION_LINE
+
+
 def test_unknown_module_and_audience_with_suggestions(tmp_path) -> None:
     result = load(
         tmp_path,

@@ -6,6 +6,7 @@ The CLI runs as a subprocess, exactly as an organiser runs it.
 
 from __future__ import annotations
 
+import codecs
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,11 +39,18 @@ E, W = 1, 0  # exit status with errors; with warnings only
 CASES = [
     # Wrong types and values
     Case("wrong-type-headcount", E, 5, ("academy.headcount", "whole number", "'lots'")),
+    Case(
+        "wrong-type-headcount-separator",
+        E,
+        5,
+        ("academy.headcount", "'1,000'", "without separators: 1000"),
+    ),
     Case("wrong-type-negative-headcount", E, 5, ("academy.headcount", "'-5'", "greater than 0")),
     Case("wrong-type-domains-not-a-list", E, 44, ("module 'reading-data'", "[variation]")),
     Case("wrong-type-title-is-a-list", E, 42, ("module 'reading-data'", "expected text")),
     Case("wrong-type-audience-size", E, 29, ("audience 'managers'", "'about forty'")),
     Case("wrong-type-number-for-text", E, 42, ("'2027'", 'in quotes to make it text: "2027"')),
+    Case("blank-title", E, 42, ("'title' is empty", "'   '", "write the words after 'title:'")),
     Case("empty-value", E, 47, ("module 'reading-data'", "'duration' has no value")),
     Case("wrong-type-modules-not-a-list", E, 32, ("modules: expected a list", "'- id: ...'")),
     Case("wrong-type-empty-list", E, 44, ("module 'reading-data'", "must not be empty")),
@@ -93,20 +101,28 @@ CASES = [
         ("qi-basics → reading-data → qi-basics", "most likely 'reading-data'"),
     ),
     Case("prerequisite-self", E, 48, ("'reading-data' lists itself",)),
+    Case("audience-listed-twice", W, 45, ("'managers' is listed twice", "'reading-data'")),
     Case("repeated-entry", W, 48, ("'qi-basics' is listed twice", "module 'reading-data'")),
     Case("prerequisite-deeper", W, 56, ("warning", "'reading-data'", "'data-at-lunch'")),
     # Values that do not parse
     Case("bad-duration", E, 47, ("'an hour and a half'", "1h30m")),
+    Case("bad-duration-negative", E, 47, ("'-30m'", "1h30m")),
+    Case("bad-time-24", E, 52, ("'2027-03-04 24:00'", "midnight is 00:00 of the next day")),
     Case("bad-duration-zero", E, 39, ("'0m'", "longer than zero")),
     Case("bad-date-session-start", E, 52, ("session 'basics-march'", "'2027-02-30 10:00'")),
+    Case("bad-date-year-9999", E, 52, ("'9999-12-31 23:30'", "a year from 1900 to 2999")),
+    Case("bad-duration-huge", E, 47, ("'99999999h'", "longer than a year")),
+    Case("session-end-far", E, 53, ("ends (2207-03-04 11:00) more than a year after", "year")),
     Case("bad-date-format", E, 52, ("'04/03/2027 10am'", "2027-01-14 12:30")),
     Case("bad-date-target", E, 52, ("targets[0].by", "'2027-31-03'", "2027-03-31")),
     Case("bad-id-as-key", E, 30, ("audience 'managers'", "'Variation' is not a usable id")),
     Case("bad-id", E, 41, ("'Reading Data'", "did you mean 'reading-data'?")),
+    Case("bad-id-non-latin", E, 17, ("'variatiøn' is not a usable id", "'variation'?")),
     Case("capitalised-prerequisite", E, 48, ("'QI-Basics'", "did you mean 'qi-basics'?")),
     Case("capitalised-id", E, 33, ("'QI-Basics'", "did you mean 'qi-basics'?")),
     Case("capitalised-audience", E, 45, ("module 'reading-data'", "did you mean 'managers'?")),
     Case("bad-url-javascript", E, 8, ("'javascript:alert(1)'", "https://")),
+    Case("bad-url-space", E, 8, ("'https://test.example.nhs.uk/my book'", "contains spaces")),
     Case("bad-url-no-host", E, 8, ("'https://'", "no host")),
     Case("bad-timezone", E, 6, ("'London'", "Europe/London")),
     Case("feed-refresh-unreadable", E, 9, ("academy.feed_refresh", "'1 day'", "P1D or PT12H")),
@@ -118,7 +134,19 @@ CASES = [
         ("academy.feed_id: not set", "add 'feed_id: academie-d-amelioration' under academy:"),
         info=True,
     ),
+    Case(
+        "feed-id-name-not-latin",
+        W,
+        2,
+        ("academy.feed_id: not set", "'@academy'", "add 'feed_id: test-nhs-trust'"),
+    ),
     # The plan
+    Case(
+        "dose-gap-shallow",
+        W,
+        30,
+        ("gap in the plan", "'managers' should reach 'foundation'", "reach only 'awareness'"),
+    ),
     Case("dose-gap", W, 27, ("warning", "gap in the plan", "'all-staff'", "'variation'")),
     # Projects and coaches: aggregate facts only, references, stages, the coach rule of thumb
     Case("project-nhs-number", E, 69, ("projects[0].notes", "an NHS number (943 ••• ••••)")),
@@ -143,6 +171,7 @@ CASES = [
         at="projects-csv-nhs-number.csv",
     ),
     # Files that are not a curriculum at all
+    Case("bom-crlf-typo", E, 42, ("unknown key 'titel'", "did you mean 'title'?")),
     Case("yaml-tab", E, 43, ("cannot be read", "tab")),
     Case("yaml-bad-indentation", E, 44, ("cannot be read", "indentation")),
     Case("yaml-unquoted-colon", E, 42, ("cannot be read", "quotes")),
@@ -180,6 +209,13 @@ CASES = [
         2,
         ("row 2", "'31/02/2027 14:00' is not a real date"),
         at="csv-impossible-date.csv",
+    ),
+    Case(
+        "csv-year-9999",
+        E,
+        2,
+        ("row 2", "'9999-12-31 23:30'", "a year from 1900 to 2999"),
+        at="csv-year-9999.csv",
     ),
     Case(
         "csv-not-utf8", E, 2, ("not UTF-8", "0xa3", "'£'", "CSV UTF-8"), at="csv-not-utf8.csv"
@@ -270,6 +306,7 @@ def test_each_broken_file_has_exactly_one_fault(
         "duplicate-id-dose-level",
         "duplicate-id-module",
         "duplicate-id-session",
+        "bad-id-non-latin",  # the bad id is declared, then used twice: each place is told
     }
     many_faults = {"many-unquoted-colons"}
     for case in CASES:
@@ -308,4 +345,14 @@ def test_each_broken_file_names_its_fault() -> None:
     for path in sorted((REPO / BROKEN).glob("*.yaml")):
         if path.stem in ("empty",):
             continue
-        assert path.read_bytes().startswith(b"# fault: "), path.name
+        text = path.read_bytes().removeprefix(codecs.BOM_UTF8)  # as Notepad saves it
+        assert text.startswith(b"# fault: "), path.name
+
+
+def test_an_unusable_id_is_never_suggested_for_itself(
+    runs: dict[str, subprocess.CompletedProcess[str]],
+) -> None:
+    """The declared 'variatiøn' is no answer to its own use (it was suggested before)."""
+    run = runs["bad-id-non-latin"]
+    assert "did you mean 'variatiøn'?" not in run.stderr
+    assert run.stderr.count(": error: ") == 3

@@ -10,14 +10,19 @@ from qisite.publication.changes import compare, problems
 from qisite.site import identity, paths
 
 
-def build_warnings(generated: Generated, site_name: str, config_file: str) -> list[str]:
+def build_warnings(
+    generated: Generated, site_name: str, config_file: str, theme_language: str | None = None
+) -> list[str]:
     """The build's own warnings beyond its inputs' problems: module texts that match no
-    module, and a ``site_name`` in the config (``config_file`` in messages) that is not
-    the academy's name or holds markup."""
+    module, a ``site_name`` in the config (``config_file`` in messages) that is not
+    the academy's name or holds markup, and a theme language that is not the academy's."""
     found = list(generated.warnings)
-    academy_name = generated.site.curriculum.academy.name
-    if name_warning := identity.site_name_warning(site_name, academy_name, config_file):
+    academy = generated.site.curriculum.academy
+    if name_warning := identity.site_name_warning(site_name, academy.name, config_file):
         found.append(name_warning)
+    language = identity.theme_language_warning(theme_language, academy.language, config_file)
+    if language:
+        found.append(language)
     return found
 
 

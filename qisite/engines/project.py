@@ -83,6 +83,7 @@ def read_project(config_file: Path) -> Project:
     settings = EngineSettings(
         use_directory_urls=bool(config.get("use_directory_urls", True)),
         site_url=str(config["site_url"]) if config.get("site_url") else None,
+        links_from_source=True,  # these plain files are for Zensical, which rewrites hrefs
     )
     previous = previous_manifest(options.get("previous_manifest"), root)
     return Project(config_file, docs_dir, curriculum, settings, previous, config)

@@ -58,7 +58,9 @@ def prepare(
     pages = read_docs_pages(project.docs_dir)
     generated = generate(loaded.require().without_positions(), pages, project.settings)
     site_name = str(project.config.get("site_name") or "")
-    warnings = build_warnings(generated, site_name, display_path(project.config_file))
+    theme = project.config.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    warnings = build_warnings(generated, site_name, display_path(project.config_file), language)
     for warning in warnings:
         report(f"WARNING - {warning}")
     changes = publication_problems(generated, previous_display)

@@ -19,6 +19,9 @@ class EngineSettings:
     """Pages at name/ (True) or name.html (False): generated links follow the engine's."""
     site_url: str | None = None
     """Where the site is published, if known (absolute addresses, such as feed links)."""
+    links_from_source: bool = False
+    """The engine reads a Markdown page's relative hrefs from its .md file and rewrites
+    them for the page's address (Zensical); MkDocs leaves raw HTML as it is."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def generate(
     site = SiteContext(
         inputs,
         use_directory_urls=settings.use_directory_urls,
+        links_from_source=settings.links_from_source,
         module_bodies=bodies,
         site_url=settings.site_url,
         content_pages=tuple(

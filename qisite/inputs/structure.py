@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -15,6 +16,9 @@ from qisite.model import Curriculum
 from qisite.model.types import id_from
 from qisite.problems import Problem, format_key_path, suggest
 from qisite.yaml_source import KeyPath, SourceMap
+
+_GROUPED = re.compile(r"^\s*\d{1,3}(?:[,.' \u00a0\u202f]\d{3})+\s*$")
+"""A whole number written with thousands separators, as people write headcounts: 6,200."""
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -182,6 +186,8 @@ def _id_meant(data: Any, path: KeyPath, value: str, is_key: bool) -> str | None:
         if isinstance(items, list)
         else []
     )
+    # An unusable id declared is no answer: 'pdsa-ø' would be suggested for itself.
+    declared = [d for d in declared if d != value and id_from(d) == d]
     meant = id_from(value)
     return suggest(value, declared) or (f"did you mean '{meant}'?" if meant else None)
 
@@ -266,6 +272,9 @@ def problems_from_validation_error(
         elif kind == "too_short":
             message = "this list must not be empty"
             hint = "give at least one entry, like [first-id]"
+        elif kind == "string_too_short":  # '' or spaces: YAML read a value, but no words
+            message = f"'{path[-1]}' is empty (got {_show(value)})"
+            hint = f"write the words after '{path[-1]}:'"
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             message = f"{_show(value)} is out of range: {item['msg'].lower()}"
         elif kind in _TYPE_WORDS:
@@ -281,6 +290,8 @@ def problems_from_validation_error(
                     "and its value because of the ': '"
                 )
                 hint = QUOTE_COLON_HINT
+            elif kind == "int_parsing" and isinstance(value, str) and _GROUPED.match(value):
+                hint = f"write the number without separators: {re.sub(r'[^0-9]', '', value)}"
             elif kind == "string_type" and isinstance(value, bool | int | float):
                 hint = f'put it in quotes to make it text: "{_show(value)[1:-1]}"'
         else:

@@ -86,6 +86,9 @@ _DURATION_HINT = r"^\s*(\d+\s*d[a-z]*)?\s*(\d+(\.\d+)?\s*h[a-z]*)?\s*(\d+\s*m[a-
 """The JSON Schema's looser view of a duration, for editors; the model checks it exactly."""
 WORKING_DAY_MINUTES = 7 * 60 + 30
 """A 'day' of training counts as an NHS working day of 7.5 hours."""
+LONGEST_MINUTES = 366 * 24 * 60
+"""The longest duration taken: a year. Beyond it the value is a slip (an extra digit), and
+sittings ending thousands of years ahead overflow the calendar's dates."""
 
 
 def parse_duration(value: Any) -> int:
@@ -109,6 +112,13 @@ def parse_duration(value: Any) -> int:
         raise PydanticCustomError(
             "qisite_duration",
             "a duration must be longer than zero, got '{value}'",
+            {"value": value},
+        )
+    if minutes > LONGEST_MINUTES:
+        raise PydanticCustomError(
+            "qisite_duration",
+            "'{value}' is longer than a year, which no module or session lasts: "
+            "write it like 45m, 1h30m or 2d",
             {"value": value},
         )
     return minutes
@@ -258,13 +268,27 @@ LanguageTag = Annotated[
 ]
 """A language such as 'en-GB' or 'cy': the site's words, dates and numbers."""
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a session's date may hold: anything else is a typing slip, and a sitting
+near year 9999 cannot be given its end (datetime overflows)."""
 _DATETIME = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T]+(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*$")
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
 
 
+def _check_year(year: int, value: object) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a year sessions are planned for: write a year from "
+            f"{FIRST_YEAR} to {LAST_YEAR}",
+            {"value": value},
+        )
+
+
 def parse_local_datetime(value: Any) -> Any:
     """'2027-01-14 12:30' in the academy's own time zone (no offset allowed)."""
-    if isinstance(value, datetime):
+    if isinstance(value, datetime):  # read already (a CSV cell, a YAML timestamp)
+        _check_year(value.year, f"{value:%Y-%m-%d %H:%M}")
         return value
     if not isinstance(value, str):
         return value
@@ -276,6 +300,13 @@ def parse_local_datetime(value: Any) -> Any:
             {"value": value},
         )
     year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+    _check_year(year, value)
+    if hour == 24 and minute == second == 0:  # midnight at the end of a day, as some write it
+        raise PydanticCustomError(
+            "qisite_datetime",
+            "'{value}' is not a time on a clock: midnight is 00:00 of the next day",
+            {"value": value},
+        )
     try:
         return datetime(year, month, day, hour, minute, second)
     except ValueError as error:
@@ -296,6 +327,13 @@ def parse_local_time(value: Any) -> Any:
         hour, minute = (int(g) for g in _TIME.match(value).groups())  # type: ignore[union-attr]
         if hour < 24 and minute < 60:
             return time(hour, minute)
+        if hour == 24 and minute == 0:
+            raise PydanticCustomError(
+                "qisite_datetime",
+                "'{value}' is not a time on a clock: for midnight write the next day's "
+                "date and 00:00 (2027-01-15 00:00), or 23:59",
+                {"value": value},
+            )
     if isinstance(value, str) and not _DATETIME.match(value):
         raise PydanticCustomError(
             "qisite_datetime",

@@ -80,6 +80,8 @@ class SiteContext:
 
     inputs: Inputs
     use_directory_urls: bool = True
+    links_from_source: bool = False
+    """Hrefs in Markdown pages relative to the .md file (Zensical), not the page address."""
     module_bodies: dict[str, str] = field(default_factory=dict)
     """Markdown written by organisers in content/modules/<id>.md, by module id."""
     content_pages: tuple[str, ...] = ()
@@ -182,8 +184,10 @@ class SiteContext:
         )
         return feed_addresses(self.site_url, feed_src, name)
 
-    def linker(self, src_uri: str) -> Linker:
-        return Linker(src_uri, self.use_directory_urls)
+    def linker(self, src_uri: str, in_markup: bool = True) -> Linker:
+        """Links from ``src_uri``: hrefs in its markup (``in_markup``), which an engine may
+        rewrite (``links_from_source``), or addresses a script reads on the page."""
+        return Linker(src_uri, self.use_directory_urls, self.links_from_source and in_markup)
 
     def render(self, template: str, src_uri: str, **values: Any) -> str:
         """Render a template as the page (or file) at ``src_uri``; ``url()`` links from there."""

@@ -23,3 +23,21 @@ def site_name_warning(site_name: str, academy_name: str, config_file: str) -> st
         f"{academy_name!r}; the header and page titles show site_name. "
         f"Hint: set site_name: {academy_name} in {config_file}"
     )
+
+
+def theme_language_warning(
+    theme_language: str | None, academy_language: str, config_file: str
+) -> str | None:
+    """A message when the theme's language (which gives every page its ``lang`` and
+    reading direction) is not the academy's: an Arabic academy under Material's default
+    'en' is read aloud as English, left to right."""
+    theme = str(theme_language or "en").replace("_", "-")
+    if theme.split("-")[0].lower() == academy_language.replace("_", "-").split("-")[0].lower():
+        return None
+    return (
+        f"{config_file}: theme.language is {theme!r}, but the curriculum's academy.language "
+        f"is {academy_language!r}; every page is marked as {theme!r} (its lang and reading "
+        f"direction) while its words are in {academy_language!r}. Hint: set the theme's "
+        f"language: {academy_language.replace('_', '-').split('-')[0].lower()} in "
+        f"{config_file}"
+    )

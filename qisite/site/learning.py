@@ -78,7 +78,7 @@ def academy_data(site: SiteContext) -> dict[str, Any]:
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
-    data = learning_data(site, site.linker(paths.MY_LEARNING))
+    data = learning_data(site, site.linker(paths.MY_LEARNING, in_markup=False))
     yield Output(
         paths.MY_LEARNING,
         site.render("learning/my-learning.md.j2", paths.MY_LEARNING, data=data),

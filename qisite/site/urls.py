@@ -70,9 +70,18 @@ class Linker:
 
     from_src: str
     use_directory_urls: bool
+    from_source: bool = False
+    """Links as seen from the page's Markdown file, not its address: Zensical resolves a
+    page's relative hrefs from where its .md file lies, then rewrites them for the page's
+    address (``calendar/2027-02/`` in ``calendar.md`` is written ``../calendar/2027-02/``
+    on the page at ``calendar/``), so hrefs made from the address climbed one level too
+    many. Only for hrefs in Markdown pages: data read by scripts, and HTML files, are
+    not rewritten."""
 
     @property
     def here(self) -> str:
+        if self.from_source and self.from_src.endswith(".md"):
+            return page_url(self.from_src, use_directory_urls=False)
         return page_url(self.from_src, self.use_directory_urls)
 
     def __call__(self, target_src: str, fragment: str | None = None) -> str:

@@ -208,11 +208,17 @@ def dose_gaps(ctx: CheckContext) -> Iterator[Problem]:
                 continue
             deepest = delivered.get((audience.id, domain_id), -1)
             if deepest < rank[level_id]:
-                got = c.dose_levels[deepest].name if deepest >= 0 else "nothing"
+                # Ids throughout, as the organiser typed them: a level's name beside
+                # them read as a mix of two vocabularies (and two scripts, in Arabic).
+                got = (
+                    f"reach only '{c.dose_levels[deepest].id}'"
+                    if deepest >= 0
+                    else "do not cover it at all"
+                )
                 yield ctx.warning(
                     ("audiences", index, "dose", domain_id),
                     f"gap in the plan: '{audience.id}' should reach '{level_id}' in "
-                    f"'{domain_id}', but its modules deliver {got}",
+                    f"'{domain_id}', but its modules {got}",
                     "add a module for this audience and domain at that dose, or lower the target",
                 )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from qisite.model import CsvRow, Session
+from qisite.model.types import LONGEST_MINUTES, id_from
 from qisite.problems import Problem, suggest
 from qisite.sessions.build_time import build_date
 from qisite.sessions.expand import (
@@ -111,6 +112,13 @@ def _ends_before_start(start: datetime, end: datetime | time | None) -> datetime
     return None
 
 
+def _ends_after_a_year(start: datetime, end: datetime | time | None) -> datetime | None:
+    """The end, if it is more than a year after the start (a slip in its year)."""
+    if isinstance(end, datetime) and end - start > timedelta(minutes=LONGEST_MINUTES):
+        return end
+    return None
+
+
 def _times(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
     session = item.session
     if session.start is not None:
@@ -123,6 +131,15 @@ def _times(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
                 f"({session.start:%Y-%m-%d %H:%M})",
                 "the end is a time on the same day (13:30) or a later date and time",
             )
+        far = _ends_after_a_year(session.start, session.end)
+        if far is not None:
+            yield item.problem(
+                ctx,
+                ("end",),
+                f"session '{session.id}' ends ({far:%Y-%m-%d %H:%M}) more than a year after "
+                f"it starts ({session.start:%Y-%m-%d %H:%M})",
+                "check the year of the end, or give a time alone (13:30) for the same day",
+            )
         if session.end is not None and session.duration is not None:
             yield item.problem(
                 ctx,
@@ -133,8 +150,15 @@ def _times(ctx: CheckContext, item: _Declared) -> Iterator[Problem]:
     for index, part in enumerate(session.parts):
         shared_end = session.end if isinstance(session.end, time) else None
         end = part.end or (shared_end if part.duration is None else None)
-        wrong = _ends_before_start(part.start, end)
-        if wrong is not None:
+        wrong = _ends_before_start(part.start, end) or _ends_after_a_year(part.start, end)
+        if wrong is not None and wrong > part.start:
+            yield item.problem(
+                ctx,
+                ("parts", index, "end"),
+                f"part '{part.name}' of session '{session.id}' ends ({wrong:%Y-%m-%d %H:%M}) "
+                f"more than a year after it starts ({part.start:%Y-%m-%d %H:%M})",
+            )
+        elif wrong is not None:
             yield item.problem(
                 ctx,
                 ("parts", index, "end" if part.end else "start"),
@@ -399,6 +423,18 @@ def feed_id_unset(ctx: CheckContext) -> Iterator[Problem]:
     if c.academy.feed_id is not None or not (c.sessions or c.session_files):
         return
     slug = academy_slug(c)
+    if id_from(c.academy.name) is None:
+        # A name in another script (Arabic, Greek...) gives no id: every such academy's
+        # events would share one UID ending, and calendars would merge them.
+        meant = id_from(c.academy.organisation) or "your-academy"
+        yield ctx.warning(
+            ("academy", "feed_id"),
+            f"not set, and the academy's name has no letters a to z to name calendar "
+            f"events by, so they would all end in '@{slug}', as every such academy's do",
+            f"add 'feed_id: {meant}' (a-z, digits and hyphens) under academy: and never "
+            "change it",
+        )
+        return
     yield ctx.info(
         ("academy", "feed_id"),
         f"not set, so calendar events are known by the academy's name "
