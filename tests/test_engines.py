@@ -27,11 +27,8 @@ from tests.sitebuild import make_project
 pytestmark = pytest.mark.browser
 
 ACADEMIES = ("example", "new")
-OVERRIDE = (
-    '{% extends "base.html" %}\n{% block extrahead %}{{ super() }}'
-    '<meta name="qisite-override" content="kept">{% endblock %}\n'
-)
-"""A block override, as organisers write them in overrides/main.html."""
+OVERRIDE = '<meta name="qisite-override" content="kept">'
+"""A line an organiser adds to a block of overrides/main.html (kept beside qisite's own)."""
 SAMPLE = {
     "home": r"index\.html",
     "pathway": r"pathways/(?!index)[^/]+/index\.html",
@@ -56,7 +53,11 @@ def _write_academy(name: str, root: Path) -> Path:
         make_project(root)
     else:
         scaffold(root)
-    (root / "overrides" / "main.html").write_text(OVERRIDE, encoding="utf-8")
+    main = root / "overrides" / "main.html"
+    text = main.read_text("utf-8")
+    assert "{% block extrahead %}" in text
+    block = "{% block extrahead %}"
+    main.write_text(text.replace(block, block + OVERRIDE), "utf-8")
     return root
 
 
@@ -150,6 +151,28 @@ def test_same_article_and_table_of_contents_on_every_page(
         assert "##" not in text
         assert ("#how-the-module-runs", "How the module runs") in toc
         assert ("#qisite-outcomes", "What you will be able to do") in toc
+
+
+def _bundles_and_waiting(page: Path) -> tuple[list[str], list[str]]:
+    """The qisite bundles a page links, in order, and its scripts that hold up the first
+    paint (no defer)."""
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    links = [str(tag["href"]) for tag in soup.select("link[rel=stylesheet]")]
+    sources = [str(tag["src"]) for tag in soup.select("script[src]")]
+    bundles = [a.rsplit("/", 1)[1] for a in links + sources if "assets/qisite/bundles/" in a]
+    waiting = [str(tag["src"]) for tag in soup.select("script[src]") if not tag.has_attr("defer")]
+    return bundles, waiting
+
+
+def test_each_page_loads_the_same_qisite_bundles_deferred(
+    academy: Academy, built: EngineBuild
+) -> None:
+    """The theme partial picks each page's bundles on every engine as on MkDocs."""
+    for page in sample_pages(built.pages()).values():
+        bundles, waiting = _bundles_and_waiting(built.site_dir / page)
+        reference, _ = _bundles_and_waiting(academy.reference.site_dir / page)
+        assert bundles == reference and bundles, page
+        assert waiting == [], page
 
 
 def test_theme_block_override_is_applied(built: EngineBuild) -> None:
