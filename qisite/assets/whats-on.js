@@ -23,10 +23,6 @@
     return new Date(moment).toLocaleDateString(words().locale, { day: "numeric", month: "long", year: "numeric" });
   }
 
-  // The stored pathway choice is pages.js's (the chooser keeps it there).
-  function storedPathway() { return window.qisitePathway.stored(); }
-  function keepPathway(id) { window.qisitePathway.keep(id); }
-
   function setUpWhatsOn(root) {
     if (root.hasAttribute("data-qisite-ready")) return;
     root.setAttribute("data-qisite-ready", "");
@@ -38,7 +34,7 @@
     var none = root.querySelector("[data-qisite-sessions-none]");
     var note = root.querySelector("[data-qisite-held-note]");
     var items = root.querySelectorAll("[data-qisite-whats-on-list] [data-qisite-occurrence]");
-    var stored = storedPathway();
+    var stored = window.qisitePathway.stored(); // kept by pages.js, as the chooser keeps it
     if (select && stored) {
       Array.prototype.forEach.call(select.options, function (option) {
         if (option.value === stored) select.value = stored;
@@ -75,7 +71,7 @@
     }
     if (select) {
       select.addEventListener("change", function () {
-        keepPathway(select.value);
+        window.qisitePathway.keep(select.value);
         refresh();
       });
     }
