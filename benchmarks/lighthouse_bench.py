@@ -26,10 +26,13 @@ a slow spell of a shared machine falls on all of them), and the table shows
 the median of each figure. The FCP and bytes ratios are against the bare page
 measured in the same rounds.
 
-Lighthouse is an npm package pinned to LIGHTHOUSE_VERSION (the 13.x line needs
-Node 22; 12.2.3 is the last that installs and runs under Node 20). The script
-installs it with npm into ``~/.cache/qisite/lighthouse-<version>`` when it is
-not there yet (``--cache`` to choose another folder).
+Lighthouse is an npm package pinned to LIGHTHOUSE_VERSION, the version issue 14
+was measured with. Its 13.x line needs Node 22 or later; when the machine's own
+``node`` is older (Debian 13 has 20), the script also installs Node from the npm
+registry (the ``node-linux-<arch>`` package, pinned to NODE_VERSION: the registry
+is reachable where nodejs.org may not be). Both go with npm into
+``~/.cache/qisite/lighthouse-<version>`` when they are not there yet (``--cache``
+to choose another folder).
 
 The last line of output is always
 
@@ -50,6 +53,7 @@ import http.server
 import io
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -74,7 +78,10 @@ from qisite.site import paths
 from qisite.site.urls import page_url
 
 REPO = Path(__file__).resolve().parent.parent
-LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_VERSION = "13.5.0"
+NODE_VERSION = "22.23.5"
+"""Node from the npm registry, used when the machine's own node is older than 22."""
+NODE_MAJOR_NEEDED = 22
 CHROME = "/usr/bin/chromium"
 CHROME_FLAGS = "--headless=new --no-sandbox"
 SUB_PATH = "portal"
@@ -104,22 +111,39 @@ class Measure:
 # ---------- Lighthouse itself ----------
 
 
-def lighthouse_bin(cache: Path) -> Path:
-    """The pinned Lighthouse CLI, installed with npm into ``cache`` if it is missing."""
+def lighthouse_command(cache: Path) -> list[str]:
+    """The pinned Lighthouse CLI run by a Node new enough for it, installed with npm into
+    ``cache`` if missing: the start of the command line."""
     folder = cache / f"lighthouse-{LIGHTHOUSE_VERSION}"
-    binary = folder / "node_modules" / ".bin" / "lighthouse"
-    if binary.exists():
-        return binary
-    npm = shutil.which("npm")
-    if npm is None:
-        raise SystemExit("npm is not installed: Lighthouse is an npm package (apt-get install npm)")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
-    print(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {folder}", flush=True)
-    package = f"lighthouse@{LIGHTHOUSE_VERSION}"
-    install = [npm, "install", "--save-exact", "--no-audit", "--no-fund", package]
-    subprocess.run(install, cwd=folder, check=True)
-    return binary
+    packages = [f"lighthouse@{LIGHTHOUSE_VERSION}"]
+    node = shutil.which("node")
+    if node is None or node_major(node) < NODE_MAJOR_NEEDED:
+        packages.append(f"node-{node_platform()}@{NODE_VERSION}")
+        node = str(folder / "node_modules" / f"node-{node_platform()}" / "bin" / "node")
+    cli = folder / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not (cli.exists() and Path(node).exists()):
+        npm = shutil.which("npm")
+        if npm is None:
+            raise SystemExit("npm is missing: Lighthouse is an npm package (apt-get install npm)")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
+        print(f"installing {' and '.join(packages)} into {folder}", flush=True)
+        install = [npm, "install", "--save-exact", "--no-audit", "--no-fund", *packages]
+        subprocess.run(install, cwd=folder, check=True)
+    return [node, str(cli)]
+
+
+def node_major(node: str) -> int:
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, check=True)
+    return int(version.stdout.strip().lstrip("v").split(".")[0])
+
+
+def node_platform() -> str:
+    """The npm registry's name for this machine's Node build (linux-x64, linux-arm64...)."""
+    machine = {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64"}.get(
+        platform.machine().lower(), platform.machine().lower()
+    )
+    return f"{sys.platform}-{machine}"
 
 
 def screen_flags(width: int | None) -> list[str]:
@@ -137,10 +161,12 @@ def screen_flags(width: int | None) -> list[str]:
     ]
 
 
-def run_lighthouse(binary: Path, url: str, out: Path, width: int | None = None) -> Measure:
+def run_lighthouse(
+    lighthouse: Sequence[str], url: str, out: Path, width: int | None = None
+) -> Measure:
     env = dict(os.environ, CHROME_PATH=CHROME)
     command = [
-        str(binary),
+        *lighthouse,
         url,
         "--quiet",
         "--output=json",
@@ -397,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not Path(CHROME).exists():
         raise SystemExit(f"{CHROME} is missing: apt-get install chromium")
-    binary = lighthouse_bin(args.cache)
+    lighthouse = lighthouse_command(args.cache)
     work = args.keep or Path(tempfile.mkdtemp(prefix="qisite-lighthouse-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -417,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for round_ in range(max(1, args.runs)):
                 for target in runs:
                     out = reports / f"{target.academy}-{target.kind}-{round_}.json"
-                    measure = run_lighthouse(binary, base + target.url, out, args.width)
+                    measure = run_lighthouse(lighthouse, base + target.url, out, args.width)
                     runs[target].append(measure)
                 print(f"round {round_ + 1} of {args.runs}: {len(runs)} pages measured", flush=True)
         medians = {t: median(m) for t, m in runs.items()}
