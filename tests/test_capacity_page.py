@@ -44,7 +44,7 @@ def test_each_chart_is_followed_by_its_data_table(site: BuiltSite) -> None:
         assert table is not None and table.find_parent("section") is chart
         assert table is not None and table.caption.get_text(strip=True)
         assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
-        points = svg.select("circle.qisite-chart-point")
+        points = svg.select(".qisite-chart-points circle")
         assert len(points) == len(table.select("tbody tr"))
         assert svg.select_one(".qisite-chart-target")["stroke-dasharray"]
         assert svg.select_one(".qisite-chart-median")["stroke-dasharray"]
@@ -55,19 +55,26 @@ def test_each_chart_is_followed_by_its_data_table(site: BuiltSite) -> None:
 
 def test_all_staff_run_chart_points_and_median(site: BuiltSite) -> None:
     chart = site.content("capacity/").select_one('[data-qisite-chart="all-staff"]')
-    points = chart.select("circle.qisite-chart-point")
     # 100; 100 + 50; + 150; + 25 (a module-only row for 'intro', the module that counts)
-    assert [(p["data-date"], int(p["data-value"])) for p in points] == [
-        ("2026-04-30", 100),
-        ("2026-05-31", 150),
-        ("2026-06-30", 300),
-        ("2026-07-31", 325),
+    rows = [cells(r) for r in chart.select("table tbody tr")]
+    assert rows == [
+        ["30 April 2026", "100"],
+        ["31 May 2026", "150"],
+        ["30 June 2026", "300"],
+        ["31 July 2026", "325"],
     ]
+    # Each point stands as high above the axis as its count: heights in the counts' ratio.
+    axis = float(chart.select(".qisite-chart-axes line")[1]["y1"])  # the second axis is the x axis
+    points = chart.select(".qisite-chart-points circle")
+    heights = [axis - float(p["cy"]) for p in points]
+    counts = [100, 150, 300, 325]
+    # (coordinates are written to a tenth of a pixel)
+    assert [h / heights[0] for h in heights] == pytest.approx([c / 100 for c in counts], abs=0.02)
+    xs = [float(p["cx"]) for p in points]
+    assert xs == sorted(xs) and len(set(xs)) == len(xs)
     labels = [t.get_text(strip=True) for t in chart.select("svg text")]
     assert "Median 225" in labels  # (150 + 300) / 2
     assert "Target 1,200" in labels  # 30% of 4,000
-    rows = [cells(r) for r in chart.select("table tbody tr")]
-    assert rows[-1] == ["31 July 2026", "325"]
 
 
 def test_capacity_check_table(site: BuiltSite) -> None:

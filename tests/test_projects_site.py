@@ -260,7 +260,7 @@ def test_example_measure_chart_has_its_table(example_site: BuiltSite) -> None:
         article = example_site.content(url_of(paths.project(project.id)))
         svg = article.select_one("svg[role=img]")
         assert svg is not None
-        points = svg.select("circle.qisite-chart-point")
+        points = svg.select(".qisite-chart-points circle")
         assert len(points) == len(project.measure.points)
         table = svg.find_next("table")
         assert table is not None and len(table.select("tbody tr")) == len(project.measure.points)
