@@ -151,6 +151,15 @@ class QisitePlugin(BasePlugin[QisiteConfig]):
             page.content = rawhtml.UNINDEXED.put_back(page.content, held)
         return context
 
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Drop the lines the theme's block tags leave behind ({% if %} alone on an
+        indented line): about 3 KB of every page, 10 % of a small one, that a server
+        which does not compress sends to a slow phone (issue 14). Text and markup stay
+        as they were; only whitespace between tags goes."""
+        env.trim_blocks = True
+        env.lstrip_blocks = True
+        return env
+
     # Run first, so that the feeds are all in place before other plugins look at the site.
     @event_priority(100)
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -12,10 +12,12 @@ import logging
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 import rjsmin
 from bs4 import BeautifulSoup
 
+from qisite.plugin import QisitePlugin
 from qisite.site import assets
 from tests.sitebuild import REPO, BuiltSite, build_site
 
@@ -180,3 +182,32 @@ def test_a_bundle_holds_its_features_scripts_in_order_after_the_words(
     assert words < order[0] < order[1] < order[2]
     assert "learning-record" not in assets.bundle_key(["whats-on"])
     assert rjsmin.jsmin((SOURCES / "learning-record.js").read_text("utf-8")) not in script
+
+
+def test_theme_whitespace_trimmed_without_changing_a_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's templates render with trim_blocks/lstrip_blocks: the same words (a space
+    lost between two words would show) in fewer bytes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")  # one build moment for both
+    trimmed = build_site(tmp_path / "trimmed")
+    monkeypatch.setattr(QisitePlugin, "on_env", lambda self, env, config, files: env)
+    plain = build_site(tmp_path / "plain")
+    pages = sorted(p.relative_to(plain.site_dir) for p in plain.site_dir.rglob("*.html"))
+    assert len(pages) > 20
+    before = after = 0
+    for page in pages:
+        old = (plain.site_dir / page).read_text("utf-8")
+        new = (trimmed.site_dir / page).read_text("utf-8")
+        before, after = before + len(old), after + len(new)
+        assert _words(new) == _words(old), page
+        assert _tags(new) == _tags(old), page
+    assert after < before * 0.95, (before, after)
+
+
+def _words(page: str) -> str:
+    return re.sub(r"\s+", " ", lxml.html.fromstring(page).text_content()).strip()
+
+
+def _tags(page: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    return [(str(e.tag), sorted(e.attrib.items())) for e in lxml.html.fromstring(page).iter()]
