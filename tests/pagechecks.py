@@ -6,7 +6,11 @@ qisite's views), so a bug in a view cannot hide itself.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from bs4 import Tag
 
@@ -25,6 +29,32 @@ def curriculum_of(site: BuiltSite) -> Curriculum:
 def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
     url = page_url(src_uri, use_directory_urls)
     return "" if url == "./" else url
+
+
+LEARNING_DATA = re.compile(r"^window\.qisiteLearningData = (\{.*\});$", re.MULTILINE | re.DOTALL)
+
+
+def learning_data_file(site: BuiltSite, url_path: str) -> Path:
+    """The script My learning (at ``url_path``) names as its catalogue, as a file."""
+    page = site.html(url_path).select_one("[data-qisite-my-learning]")
+    assert page is not None, f"no My learning container on {url_path}"
+    address = urlsplit(str(page["data-qisite-my-learning"]))
+    assert not address.scheme and not address.netloc, address
+    html_file = site.site_dir / url_path
+    if url_path.endswith("/") or url_path == "":
+        html_file = html_file / "index.html"
+    found = (html_file.parent / address.path).resolve()
+    assert found.is_file(), found
+    return found
+
+
+def learning_data(site: BuiltSite, url_path: str) -> dict[str, Any]:
+    """What My learning lists a record against: the object its catalogue script sets."""
+    text = learning_data_file(site, url_path).read_text(encoding="utf-8")
+    match = LEARNING_DATA.search(text)
+    assert match, text[:300]
+    data: dict[str, Any] = json.loads(match[1])
+    return data
 
 
 def modules_on_pathway(site: BuiltSite, audience_id: str, use_directory_urls: bool) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from qisite.inputs import inputs_of, load_inputs
 from qisite.views.pathways import all_pathways
 from tests.ihi_fixtures import CURRICULUM, EXPECTED_COVERAGE
+from tests.pagechecks import learning_data
 from tests.sitebuild import REPO, BuiltSite, build_site
 
 
@@ -94,10 +94,23 @@ def test_nav_has_the_ihi_and_my_learning_pages(example_site: BuiltSite) -> None:
     assert "IHI Open School" in labels and "My learning" in labels
 
 
-def test_my_learning_embeds_pathways_by_module_id(test_site: BuiltSite) -> None:
+def test_my_learning_names_a_catalogue_of_pathways_by_module_id(test_site: BuiltSite) -> None:
+    """The pathways, modules and courses My learning lists a record against are in a
+    script of their own, not in the page."""
     page = test_site.content("my-learning/")
-    data = json.loads(page.select_one("[data-qisite-my-learning]")["data-qisite-my-learning"])
+    data = learning_data(test_site, "my-learning/")
     curriculum = load_inputs(test_site.root / "curriculum.yaml").require().curriculum
+    html = str(page)
+    for module in curriculum.modules:
+        assert f"modules/{module.id}" not in html and module.title not in html, module.id
+    assert "QI 101" not in html and "learning.test.example" not in html
+    assert set(data["modules"]) == {m.id for m in curriculum.modules}
+    # Under our assets (not a page, not in the search index), its address versioned by
+    # its content so that no browser keeps an older curriculum's copy.
+    address = page.select_one("[data-qisite-my-learning]")["data-qisite-my-learning"]
+    assert re.fullmatch(r"\.\./assets/qisite/learning-data\.js\?v=[0-9a-f]{12}", address)
+    index = (test_site.site_dir / "search" / "search_index.json").read_text("utf-8")
+    assert "learning-data" not in index
     assert data["schema"] == 1
     assert [(p["id"], p["modules"]) for p in data["pathways"]] == [
         (p.audience.id, [m.id for m in p.modules]) for p in all_pathways(curriculum)
@@ -146,12 +159,16 @@ def test_the_record_script_has_no_way_to_send_data() -> None:
     ):
         assert sender not in script, sender
     assert script.count('"qisite.learning-record.v1"') == 1
+    # The one request it makes: the catalogue My learning names, a script of the site's
+    # own, with no part of the record in its address.
+    assert script.count('el("script"') == 1
+    assert 'el("script", { src: address })' in script
+    assert "catalogueAddress(page)" in script
 
 
 def test_links_work_without_directory_urls(tmp_path: Path) -> None:
     site = build_site(tmp_path, curriculum=CURRICULUM, config={"use_directory_urls": False})
-    learning = site.html("my-learning.html").select_one("[data-qisite-my-learning]")
-    data = json.loads(learning["data-qisite-my-learning"])
+    data = learning_data(site, "my-learning.html")
     assert data["pathways"][0]["url"] == "pathways/everyone.html"
     assert (site.site_dir / data["pathways"][0]["url"]).is_file()
     ihi = site.html("ihi-open-school.html")

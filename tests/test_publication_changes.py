@@ -3,7 +3,6 @@ changes: old addresses keep working, UIDs stay, and `qisite changes` tells staff
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from qisite.inputs import load_inputs
 from qisite.publication import Manifest, Sitting
 from qisite.site import paths
 from tests.clirun import run_cli
+from tests.pagechecks import learning_data
 from tests.sitebuild import BuiltSite, build_project, make_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "renames"
@@ -147,9 +147,7 @@ def test_a_retired_module_says_so_and_links_onwards(builds: tuple[BuiltSite, Bui
     assert article.select_one("time")["datetime"] == "2027-02-01"
     onwards = [a["href"] for a in article.select("a")]
     assert "../reading-charts/" in onwards and "../../my-learning/" in onwards
-    data = json.loads(after.content("my-learning/").select_one("[data-qisite-my-learning]")[
-        "data-qisite-my-learning"
-    ])
+    data = learning_data(after, "my-learning/")
     assert data["retired"]["old-course"] == {
         "title": "The old PDSA course",
         "date": "2027-02-01",

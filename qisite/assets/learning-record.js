@@ -287,29 +287,45 @@
 
   /* ---------- controls ---------- */
 
-  function moduleControl(id, title) {
-    var group = el("div", { "class": "qisite-mark", role: "group", "data-qisite-control": "modules", "data-qisite-id": id });
-    group.setAttribute("aria-label", say("myProgressOn", { title: title }));
-    Object.keys(STATES).forEach(function (state) {
-      group.appendChild(el("button", {
+  /**
+   * Fills a control with its working buttons and status line. The build writes each
+   * control as a placeholder carrying its kind, id and name (and plain buttons with the
+   * visible words, which keep its room until now); controls made here for hand-written
+   * pages carry the same. Module controls have Done and In progress, course controls Done.
+   */
+  function fillControl(group) {
+    var kind = group.getAttribute("data-qisite-control");
+    var id = group.getAttribute("data-qisite-id");
+    var title = group.getAttribute("data-qisite-name") || id;
+    var states = kind === "modules" ? Object.keys(STATES) : ["done"];
+    if (kind === "modules") {
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", say("myProgressOn", { title: title }));
+    }
+    var parts = states.map(function (state) {
+      return el("button", {
         type: "button", "class": "qisite-mark__button", "aria-pressed": "false",
-        "data-qisite-mark": state, "data-qisite-kind": "modules", "data-qisite-id": id,
+        "data-qisite-mark": state, "data-qisite-kind": kind, "data-qisite-id": id,
         "data-qisite-name": title
-      }, [stateName(state), hidden(say("forTitle", { title: title }))]));
+      }, [stateName(state), hidden(say("forTitle", { title: title }))]);
     });
-    group.appendChild(el("span", { "class": "qisite-mark__status", "data-qisite-status": "" }));
+    parts.push(el("span", { "class": "qisite-mark__status", "data-qisite-status": "", text: say("notStarted") }));
+    group.replaceChildren.apply(group, parts);
+    group.setAttribute("data-qisite-filled", "");
     return group;
   }
 
+  function moduleControl(id, title) {
+    return fillControl(el("div", {
+      "class": "qisite-mark", "data-qisite-control": "modules", "data-qisite-id": id, "data-qisite-name": title
+    }));
+  }
+
   function courseControl(code, title) {
-    var group = el("span", { "class": "qisite-mark qisite-mark--course", "data-qisite-control": "courses", "data-qisite-id": code });
-    group.appendChild(el("button", {
-      type: "button", "class": "qisite-mark__button", "aria-pressed": "false",
-      "data-qisite-mark": "done", "data-qisite-kind": "courses", "data-qisite-id": code,
-      "data-qisite-name": title
-    }, [stateName("done"), hidden(say("forTitle", { title: title }))]));
-    group.appendChild(el("span", { "class": "qisite-mark__status", "data-qisite-status": "" }));
-    return group;
+    return fillControl(el("span", {
+      "class": "qisite-mark qisite-mark--course", "data-qisite-control": "courses",
+      "data-qisite-id": code, "data-qisite-name": title
+    }));
   }
 
   function progressBlock(pathwayId) {
@@ -332,11 +348,16 @@
   }
 
   /**
-   * Pages the build wrote carry their controls and progress bars already, hidden until
-   * now: they are shown in place and nothing moves. Pages that only follow the DOM
-   * contract (hand-written ones) get them built here.
+   * Pages the build wrote carry their progress bars and their controls' placeholders
+   * already, hidden until now: the controls are filled in and all are shown in place, in
+   * one go, and nothing moves. Pages that only follow the DOM contract (hand-written
+   * ones) get them built here. My learning's lists are shown once they are filled
+   * (renderLearning).
    */
   function enhance(root) {
+    root.querySelectorAll("[data-qisite-control]").forEach(function (group) {
+      if (!group.hasAttribute("data-qisite-filled")) fillControl(group);
+    });
     root.querySelectorAll("[data-qisite-pathway]").forEach(function (pathway) {
       if (pathway.hasAttribute("data-qisite-enhanced")) return;
       pathway.setAttribute("data-qisite-enhanced", "");
@@ -375,7 +396,7 @@
       link.insertAdjacentElement("afterend", courseControl(code, nameOf(link, code)));
     });
     root.querySelectorAll("[data-qisite-needs-record][hidden]").forEach(function (part) {
-      part.hidden = false;
+      if (!part.closest("[data-qisite-my-learning]")) part.hidden = false;
     });
   }
 
@@ -431,8 +452,57 @@
 
   /* ---------- the My learning page ---------- */
 
-  function learningData(page) {
-    try { return JSON.parse(page.getAttribute("data-qisite-my-learning")); } catch (e) { return null; }
+  /*
+   * What the record is listed against (each pathway's modules, the titles and addresses
+   * of modules and courses) is not in the page: at a thousand modules it would be most of
+   * its weight. The build writes it to a script of its own (learning-data.js, setting
+   * window.qisiteLearningData), whose address the page's data-qisite-my-learning gives.
+   * It is loaded only when there is a record to list, after the page's first paint, by a
+   * <script> element: that works from a plain folder too, where the Fetch API cannot
+   * read file:// addresses. A reader who has marked nothing loads nothing more: the page the build wrote
+   * already shows an empty record.
+   */
+  var catalogueLoads = idMap(); // address -> "loading" | "failed"
+
+  function catalogue() {
+    var data = window.qisiteLearningData;
+    return data && typeof data === "object" && Array.isArray(data.pathways) &&
+      data.modules && data.courses ? data : null;
+  }
+
+  function catalogueAddress(page) {
+    var given = page.getAttribute("data-qisite-my-learning");
+    if (!given) return null;
+    try { return new URL(given, document.baseURI).href; } catch (e) { return null; }
+  }
+
+  function hasMarks(record) {
+    return Object.keys(record.modules).length > 0 || Object.keys(record.courses).length > 0;
+  }
+
+  /** Runs ``then`` once the page has painted: a task queued from an animation frame runs
+   * after that frame is drawn. A hidden tab draws nothing, so there it runs at once. */
+  function afterPaint(then) {
+    if (document.visibilityState === "hidden") {
+      window.setTimeout(then, 0);
+      return;
+    }
+    window.requestAnimationFrame(function () { window.setTimeout(then, 0); });
+  }
+
+  function loadCatalogue(address) {
+    catalogueLoads[address] = "loading";
+    afterPaint(function () {
+      var script = el("script", { src: address });
+      function done(loaded) {
+        script.remove();
+        catalogueLoads[address] = loaded && catalogue() ? "loaded" : "failed";
+        refresh();
+      }
+      script.onload = function () { done(true); };
+      script.onerror = function () { done(false); };
+      document.head.appendChild(script);
+    });
   }
 
   function sortedEntries(entries) {
@@ -443,13 +513,16 @@
     });
   }
 
-  function titleLink(info, fallback) {
+  /** A title as a link; without a catalogue, the id alone. */
+  function titleLink(data, info, fallback) {
+    if (!data) return el("span", { text: fallback });
     if (!info) return el("span", {}, [say("noLongerInCurriculum", { id: fallback })]);
     return el("a", { href: info.url, text: info.title });
   }
 
   /** A module's title as a link; a retired module's title and the date it was retired. */
   function moduleTitle(data, id) {
+    if (!data) return titleLink(data, null, id);
     var retired = own(data.retired || idMap(), id);
     if (!own(data.modules, id) && retired) {
       return el("span", {}, [
@@ -457,7 +530,7 @@
         say("retiredOn", { date: formatDate(retired.date) })
       ]);
     }
-    return titleLink(own(data.modules, id), id);
+    return titleLink(data, own(data.modules, id), id);
   }
 
   /** A table in its own scrolling region, which the keyboard reaches and the caption names. */
@@ -480,12 +553,8 @@
     box.replaceChildren(rows.length ? entriesTable(captionId, caption, headings, rows) : el("p", { text: emptyText }));
   }
 
-  function renderLearning(record) {
-    var page = document.querySelector("[data-qisite-my-learning]");
-    var data = page && learningData(page);
-    if (!page || !data) return;
-
-    var list = page.querySelector("[data-qisite-learning-pathways]");
+  /** Each pathway's counts, filled in where the build wrote them. */
+  function showPathways(list, record, data) {
     var built = idMap();
     list.querySelectorAll("[data-qisite-learning-pathway]").forEach(function (item) {
       built[item.getAttribute("data-qisite-learning-pathway")] = item;
@@ -512,9 +581,32 @@
       item.classList.toggle("qisite-no-print", !counts.done && !counts.started);
       return item;
     }));
+  }
+
+  /**
+   * Fills in My learning, then shows its lists. With marks to list and no catalogue yet,
+   * it asks for the catalogue and waits (the lists keep their room, unseen); if the
+   * catalogue cannot be had, the marks are listed by their ids, with no pathway counts.
+   */
+  function renderLearning(record) {
+    var page = document.querySelector("[data-qisite-my-learning]");
+    if (!page) return;
+    var data = catalogue();
+    var address = catalogueAddress(page);
+    var failed = false;
+    if (!data && hasMarks(record)) {
+      var state = address ? own(catalogueLoads, address) : "failed";
+      if (!state) loadCatalogue(address);
+      if (state !== "failed") return;
+      failed = true;
+    }
+
+    var list = page.querySelector("[data-qisite-learning-pathways]");
+    // With nothing marked and no catalogue, the counts the build wrote (none) stand.
+    if (data) showPathways(list, record, data);
 
     var pathwaysOf = idMap();
-    data.pathways.forEach(function (pathway) {
+    (data ? data.pathways : []).forEach(function (pathway) {
       pathway.modules.forEach(function (id) { (pathwaysOf[id] = pathwaysOf[id] || []).push(pathway.name); });
     });
 
@@ -523,7 +615,7 @@
       [say("moduleHeading"), say("statusHeading"), say("dateHeading"), say("pathwaysHeading")],
       function (e) {
         return [moduleTitle(data, e.id), stateName(e.state), timeElement(e.date),
-          (pathwaysOf[e.id] || []).join(", ") || say("noPathway")];
+          data ? (pathwaysOf[e.id] || []).join(", ") || say("noPathway") : ""];
       },
       say("noModulesMarked"));
 
@@ -531,12 +623,22 @@
       say("coursesCaption"),
       [say("codeHeading"), say("courseHeading"), say("statusHeading"), say("dateHeading")],
       function (e) {
-        return [e.id, titleLink(own(data.courses, e.id), e.id), stateName(e.state), timeElement(e.date)];
+        return [e.id, titleLink(data, data && own(data.courses, e.id), e.id), stateName(e.state),
+          timeElement(e.date)];
       },
       say("noCoursesMarked"));
 
     var printed = page.querySelector("[data-qisite-printed-on]");
     if (printed) printed.replaceChildren(timeElement(today()));
+
+    if (failed) { // counts unknown: the list is left out, and takes no room
+      list.hidden = true;
+      list.removeAttribute("data-qisite-needs-record");
+    }
+    page.querySelectorAll("[data-qisite-needs-record][hidden]").forEach(function (part) {
+      part.hidden = false;
+    });
+    if (failed) tell(say("listUnavailable"));
   }
 
   function tell(text) {

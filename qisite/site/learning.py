@@ -1,17 +1,23 @@
 """The "My learning" page, and what the learning record's script must know of the academy.
 
-The page carries, as embedded JSON, which modules make up each pathway (keyed
-by module id, so a module done counts on every pathway that has it) and the
-titles and dates of retired modules. ``academy_data``, written into the learning
-record's script bundle (``site.assets``), tells the script which academy it is on
-(its record is stored under a key of its own), which module ids are this academy's,
-and the current id of each former id (entries move to it on the learner's next
-visit). The learner's own record never
-leaves their browser: see content/privacy.md.
+Which modules make up each pathway (keyed by module id, so a module done counts on
+every pathway that has it), the titles and addresses of modules and courses, and the
+titles and dates of retired modules are written to a script of their own
+(``paths.LEARNING_DATA``), not into the page: at a thousand modules they weigh three
+times the rest of the page, and a reader who has marked nothing needs none of them.
+The page names that script's address; the learning record loads it after the first
+paint, and only when this browser holds marks (or gets some).
+
+``academy_data``, written into the learning record's script bundle (``site.assets``),
+tells the script which academy it is on (its record is stored under a key of its own),
+which module ids are this academy's, and the current id of each former id (entries move
+to it on the learner's next visit). The learner's own record never leaves their
+browser: see content/privacy.md.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -78,8 +84,20 @@ def academy_data(site: SiteContext) -> dict[str, Any]:
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
-    data = learning_data(site, site.linker(paths.MY_LEARNING, in_markup=False))
+    # Addresses a script reads (not hrefs an engine rewrites), seen from the page.
+    linker = site.linker(paths.MY_LEARNING, in_markup=False)
+    data = learning_data(site, linker)
+    script = site.render("scripts/learning-data.js.j2", paths.LEARNING_DATA, data=data)
+    # The address changes with the content, so that no browser lists a new build's
+    # record against a cached copy of an older curriculum.
+    version = hashlib.sha256(script.encode("utf-8")).hexdigest()[:12]
+    yield Output(paths.LEARNING_DATA, script)
     yield Output(
         paths.MY_LEARNING,
-        site.render("learning/my-learning.md.j2", paths.MY_LEARNING, data=data),
+        site.render(
+            "learning/my-learning.md.j2",
+            paths.MY_LEARNING,
+            data=data,
+            data_script=f"{linker(paths.LEARNING_DATA)}?v={version}",
+        ),
     )

@@ -65,6 +65,10 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
     "codeHeading": N_("Code"),
     "courseHeading": N_("Course"),
     "noCoursesMarked": N_("Nothing marked yet. Mark courses on the IHI Open School page."),
+    "listUnavailable": N_(
+        "The list of this academy's modules and courses could not be loaded, so your marks "
+        "are shown by their ids only. Reload the page to try again."
+    ),
     "markedDone": N_("%(name)s: done."),
     "markedInProgress": N_("%(name)s: in progress."),
     "markRemoved": N_("%(name)s: mark removed."),
