@@ -82,7 +82,7 @@ def test_a_first_visit_with_nothing_marked_loads_no_catalogue(page: Any, portal:
     assert page.evaluate("() => window.qisiteLearningData") is None
     modules = page.locator("[data-qisite-learning-modules]")
     assert modules.inner_text().startswith("Nothing marked yet")
-    counts = page.locator("[data-qisite-learning-pathways] .qisite-progress__text")
+    counts = page.locator("[data-qisite-learning-pathways] progress + span")
     assert counts.count() >= 2 and counts.first.is_visible()
     assert all(t.startswith("0 of") for t in counts.all_inner_texts())
     violations = axe_violations(page)
@@ -142,9 +142,19 @@ def test_marks_load_the_catalogue_after_the_first_paint_and_list_against_it(
     assert code in courses and "no longer in the curriculum" not in courses
     for audience_id in having:
         item = page.locator(f'[data-qisite-learning-pathway="{audience_id}"]')
-        assert item.locator(".qisite-progress__text").inner_text().startswith("1 of")
+        assert item.locator("progress + span").inner_text().startswith("1 of")
         assert item.locator("progress").get_attribute("value") == "1"
-        assert "qisite-no-print" not in (item.get_attribute("class") or "")
+        assert item.get_attribute("data-qisite-marked") == ""
+    # The printout lists the pathways with something marked, and only those.
+    page.emulate_media(media="print")
+    items = page.locator("[data-qisite-learning-pathway]")
+    printed = [
+        items.nth(i).get_attribute("data-qisite-learning-pathway")
+        for i in range(items.count())
+        if items.nth(i).is_visible()
+    ]
+    assert printed == having
+    page.emulate_media(media="screen")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     assert page.outside_requests == []
@@ -183,7 +193,7 @@ def test_my_learning_works_from_a_plain_folder(
     link = page.locator("[data-qisite-learning-modules] table").get_by_role("link", name=title)
     assert link.count() == 1
     item = page.locator(f'[data-qisite-learning-pathway="{having[0]}"]')
-    assert item.locator(".qisite-progress__text").inner_text().startswith("1 of")
+    assert item.locator("progress + span").inner_text().startswith("1 of")
     assert page.outside_requests == []
 
 

@@ -567,7 +567,7 @@
         var bar = item.querySelector("progress");
         bar.setAttribute("max", String(Math.max(counts.total, 1)));
         bar.setAttribute("value", String(counts.done));
-        item.querySelector(".qisite-progress__text").textContent = countsText(counts);
+        item.querySelector("progress + span").textContent = countsText(counts);
       } else {
         item = el("li", { "data-qisite-learning-pathway": pathway.id }, [
           el("a", { href: pathway.url, text: pathway.name }),
@@ -575,10 +575,11 @@
             max: String(Math.max(counts.total, 1)), value: String(counts.done),
             "aria-label": say("progressOn", { pathway: pathway.name }), "aria-describedby": textId
           }),
-          el("span", { id: textId, "class": "qisite-progress__text", text: countsText(counts) })
+          el("span", { id: textId, text: countsText(counts) })
         ]);
       }
-      item.classList.toggle("qisite-no-print", !counts.done && !counts.started);
+      // Printed only where something is marked (learning-record.css).
+      item.toggleAttribute("data-qisite-marked", counts.done + counts.started > 0);
       return item;
     }));
   }
