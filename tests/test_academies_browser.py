@@ -87,6 +87,17 @@ def _mark(page: Any, module_id: str, state: str = "done") -> None:
     ).first.click()
 
 
+def _moved(page: Any, academy: str) -> None:
+    """Waits for the move out of the shared record: it needs the academy's catalogue,
+    which the record loads after the page's first paint."""
+    page.wait_for_function(
+        "(key) => window.localStorage.getItem(key) !== null", arg=f"{SHARED_KEY}:{academy}"
+    )
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-qisite-filled]').length > 0"
+    )
+
+
 def _pressed(page: Any, module_id: str) -> bool:
     button = page.locator(
         f'[data-qisite-module="{module_id}"] button[data-qisite-mark="done"]'
@@ -203,6 +214,7 @@ def test_the_move_of_an_old_shared_record_loses_nothing(
         [SHARED_KEY, json.dumps(shared)],
     )
     _open(page, f"{base}a/pathways/managers/")
+    _moved(page, "academy-a")
     assert _pressed(page, "qi-basics")
     mine = _stored(page, f"{SHARED_KEY}:academy-a")
     assert mine["modules"] == {k: shared["modules"][k] for k in ("qi-basics", "reading-data")}
@@ -214,6 +226,7 @@ def test_the_move_of_an_old_shared_record_loses_nothing(
     assert left["courses"] == shared["courses"]
 
     _open(page, f"{base}c/pathways/managers/")
+    _moved(page, "academy-c")
     assert _pressed(page, "c-reading-data")
     theirs = _stored(page, f"{SHARED_KEY}:academy-c")
     assert theirs["modules"] == {"c-reading-data": shared["modules"]["c-reading-data"]}
@@ -232,3 +245,45 @@ def test_the_move_of_an_old_shared_record_loses_nothing(
     _open(page, f"{base}a/pathways/managers/")
     assert not _pressed(page, "qi-basics")
     assert _stored(page, SHARED_KEY)["modules"].keys() == {"elsewhere", "<unreadable>"}
+
+
+def test_a_mark_made_while_the_move_waits_for_the_catalogue_is_kept(
+    page: Any, origin: tuple[str, Path]
+) -> None:
+    """The move needs the academy's catalogue; a mark made before it arrives stands (it
+    is later than the shared record's), and the move still happens."""
+    base, root = origin
+    _publish(root, "a", "a")
+    shared = {
+        "schema": 1,
+        "modules": {
+            "qi-basics": {"state": "done", "date": "2026-11-02"},
+            "reading-data": {"state": "in-progress", "date": "2026-11-03"},
+        },
+        "courses": {},
+    }
+    page.goto(f"{base}a/")
+    page.evaluate(
+        "([key, value]) => { localStorage.clear(); localStorage.setItem(key, value) }",
+        [SHARED_KEY, json.dumps(shared)],
+    )
+    held: list[Any] = []
+    page.route("**/learning-data.js*", lambda route: held.append(route))
+    _open(page, f"{base}a/pathways/managers/")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1, "the move did not ask for the catalogue"
+    _mark(page, "reading-data")
+    assert _stored(page, f"{SHARED_KEY}:academy-a")["modules"].keys() == {"reading-data"}
+    held[0].continue_()
+    page.wait_for_function(
+        "(key) => !JSON.parse(window.localStorage.getItem(key)).modules['qi-basics']",
+        arg=SHARED_KEY,
+    )
+    mine = _stored(page, f"{SHARED_KEY}:academy-a")["modules"]
+    assert mine["qi-basics"] == shared["modules"]["qi-basics"]
+    assert mine["reading-data"]["state"] == "done"  # the later mark, made on this page
+    assert mine["reading-data"]["date"] > "2026-11-03"
+    assert _pressed(page, "qi-basics") and _pressed(page, "reading-data")

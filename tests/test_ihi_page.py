@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from qisite.inputs import inputs_of, load_inputs
 from qisite.views.pathways import all_pathways
 from tests.ihi_fixtures import CURRICULUM, EXPECTED_COVERAGE
-from tests.pagechecks import learning_data
+from tests.pagechecks import learning_data, learning_data_file
 from tests.sitebuild import REPO, BuiltSite, build_site
 
 
@@ -119,6 +120,22 @@ def test_my_learning_names_a_catalogue_of_pathways_by_module_id(test_site: Built
     assert data["modules"]["intro"] == {"title": "Introduction to QI", "url": "../modules/intro/"}
     assert data["courses"]["QI 101"]["url"] == "https://learning.test.example/qi-101"
     assert page.select_one('a[href="../privacy/"]') is not None
+
+
+def test_every_page_s_record_script_names_the_catalogue_and_carries_no_module_list(
+    test_site: BuiltSite,
+) -> None:
+    """academy.js, in every record bundle, gives the catalogue's address from the
+    bundles' folder (the one My learning names), not the academy's every module id."""
+    bundle = next((test_site.site_dir / "assets" / "qisite" / "bundles").glob("record.js"))
+    text = bundle.read_text("utf-8")
+    start = text.index("window.qisiteAcademy=") + len("window.qisiteAcademy=")
+    academy, _ = json.JSONDecoder().raw_decode(text[start:])
+    assert set(academy) == {"id", "name", "renamed", "catalogue"}
+    path, _, version = academy["catalogue"].partition("?v=")
+    assert (bundle.parent / path).resolve() == learning_data_file(test_site, "my-learning/")
+    named = test_site.content("my-learning/").select_one("[data-qisite-my-learning]")
+    assert named["data-qisite-my-learning"].endswith(f"?v={version}")
 
 
 def test_script_and_style_are_local_files_on_every_page(test_site: BuiltSite) -> None:

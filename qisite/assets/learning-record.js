@@ -9,7 +9,7 @@
  *    "courses": {"<IHI code>": {"state": "done", "date": "YYYY-MM-DD"}}}
  *
  * The academy comes from window.qisiteAcademy (academy.js, written by the build): its id,
- * every module id of the curriculum (current, former and retired) and {former id: id}.
+ * {former id: id} and where its catalogue is (learning-data.js: pathways, modules, courses).
  * Earlier versions kept one record for every academy under qisite.learning-record.v1;
  * on the first visit to this academy, its module entries move from there to its own
  * record (the rest stay for the other portals; IHI courses, which are everyone's, are
@@ -26,6 +26,7 @@
   var SHARED_KEY = "qisite.learning-record.v1";
   var ACADEMY = window.qisiteAcademy && typeof window.qisiteAcademy.id === "string" ? window.qisiteAcademy : null;
   var KEY = ACADEMY ? SHARED_KEY + ":" + ACADEMY.id : SHARED_KEY;
+  var SCRIPT_ADDRESS = document.currentScript && document.currentScript.src; // this bundle's
   var SCHEMA = 1;
   var STATES = { done: "done", "in-progress": "inProgress" }; // state -> key of its word
   var ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
@@ -143,12 +144,34 @@
    * that earlier versions shared between every academy, into the academy's own record.
    * Nothing is lost: entries of other academies, and anything this script cannot read,
    * stay under the shared key as they were; IHI courses are copied, not moved.
+   * Which module ids are this academy's (current, retired and former) comes from the
+   * catalogue, which is loaded for it after the page's first paint: every page's script
+   * need not carry them all for a move made once. A mark made meanwhile is kept: of two
+   * marks of one module, the later stands.
    */
+  var moveWaiting = false; // no record of this academy's own yet, and a shared one waits
+
+  function sharedRecordWaits() {
+    if (!ACADEMY) return false;
+    try {
+      return window.localStorage.getItem(KEY) === null && window.localStorage.getItem(SHARED_KEY) !== null;
+    } catch (e) {
+      return false;
+    }
+  }
+
   function moveFromSharedRecord() {
-    if (!ACADEMY || !Array.isArray(ACADEMY.modules)) return;
+    var data = catalogue();
+    if (!data) {
+      var address = academyCatalogueAddress();
+      var state = address ? own(catalogueLoads, address) : "failed";
+      if (!state) loadCatalogue(address);
+      if (state === "failed") moveWaiting = false; // left as it is; a later visit tries again
+      return;
+    }
+    moveWaiting = false;
     var shared = null;
     try {
-      if (window.localStorage.getItem(KEY) !== null) return; // moved before, or started here
       shared = window.localStorage.getItem(SHARED_KEY);
     } catch (e) {
       return;
@@ -164,12 +187,21 @@
     }
     if (clean instanceof Error) return;
     var ours = idMap();
-    ACADEMY.modules.forEach(function (id) { ours[id] = true; });
-    var record = emptyRecord();
+    [data.modules, data.retired || {}, ACADEMY.renamed || {}].forEach(function (ids) {
+      Object.keys(ids).forEach(function (id) { ours[id] = true; });
+    });
+    var moving = emptyRecord();
     var moved = Object.keys(clean.modules).filter(function (id) { return own(ours, id); });
-    moved.forEach(function (id) { record.modules[id] = clean.modules[id]; });
-    Object.keys(clean.courses).forEach(function (code) { record.courses[code] = clean.courses[code]; });
-    applyRenames(record);
+    moved.forEach(function (id) { moving.modules[id] = clean.modules[id]; });
+    Object.keys(clean.courses).forEach(function (code) { moving.courses[code] = clean.courses[code]; });
+    applyRenames(moving);
+    var record = load(); // empty, or what was marked since the page opened
+    ["modules", "courses"].forEach(function (kind) {
+      Object.keys(moving[kind]).forEach(function (id) {
+        var mine = record[kind][id];
+        if (!mine || moving[kind][id].date > mine.date) record[kind][id] = moving[kind][id];
+      });
+    });
     try {
       // Ours first: if the browser refuses it, the shared record is still whole.
       window.localStorage.setItem(KEY, JSON.stringify({ schema: SCHEMA, modules: record.modules, courses: record.courses }));
@@ -199,6 +231,7 @@
    * academies (and copied from it) is not brought back on the next visit. */
   function clearRecord() {
     memory = null;
+    moveWaiting = false; // what was cleared is not brought back from the shared record
     try {
       if (ACADEMY && window.localStorage.getItem(SHARED_KEY) !== null) {
         window.localStorage.setItem(KEY, JSON.stringify(emptyRecord()));
@@ -470,6 +503,12 @@
       data.modules && data.courses ? data : null;
   }
 
+  /** The catalogue's address as academy.js gives it, from the folder of this script. */
+  function academyCatalogueAddress() {
+    if (!ACADEMY || typeof ACADEMY.catalogue !== "string" || !SCRIPT_ADDRESS) return null;
+    try { return new URL(ACADEMY.catalogue, SCRIPT_ADDRESS).href; } catch (e) { return null; }
+  }
+
   function catalogueAddress(page) {
     var given = page.getAttribute("data-qisite-my-learning");
     if (!given) return null;
@@ -739,13 +778,14 @@
   }
 
   function refresh() {
+    if (moveWaiting) moveFromSharedRecord();
     var record = load();
     refreshControls(record);
     renderLearning(record);
   }
 
   function start() {
-    moveFromSharedRecord();
+    if (!moveWaiting) moveWaiting = sharedRecordWaits();
     enhance(document);
     refresh();
   }

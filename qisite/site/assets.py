@@ -184,7 +184,8 @@ def produce(site: SiteContext) -> Iterator[Output]:
         if item.name.endswith((".css", ".js"))
     }
     sources[WORDS] = site.render("scripts/words.js.j2", BUNDLES, data=script_words(site.words))
-    sources[ACADEMY] = site.render("scripts/academy.js.j2", BUNDLES, data=academy_data(site))
+    academy = academy_data(site, BUNDLES)
+    sources[ACADEMY] = site.render("scripts/academy.js.j2", BUNDLES, data=academy)
     for key in sorted({stylesheet_key(chosen) for chosen in _combinations()}):
         # Name order is the order the stylesheets always loaded in, so the cascade holds.
         names = sorted({BASE_STYLESHEET, *(s for f in _features(key) for s in f.stylesheets)})

@@ -10,8 +10,8 @@ paint, and only when this browser holds marks (or gets some).
 
 ``academy_data``, written into the learning record's script bundle (``site.assets``),
 tells the script which academy it is on (its record is stored under a key of its own),
-which module ids are this academy's, and the current id of each former id (entries move
-to it on the learner's next visit). The learner's own record never leaves their
+the current id of each former id (entries move to it on the learner's next visit), and
+where the catalogue is. The learner's own record never leaves their
 browser: see content/privacy.md.
 """
 
@@ -25,7 +25,7 @@ from qisite.sessions.expand import academy_slug
 from qisite.site import paths
 from qisite.site.context import SiteContext
 from qisite.site.output import Output
-from qisite.site.urls import Linker
+from qisite.site.urls import Linker, relative_url
 from qisite.views.pathways import all_pathways
 
 RECORD_SCHEMA = 1
@@ -64,33 +64,37 @@ def learning_data(site: SiteContext, url: Linker) -> dict[str, Any]:
     }
 
 
-def academy_data(site: SiteContext) -> dict[str, Any]:
-    """What the record's script must know on every page: whose record it keeps, which
-    module ids are this academy's (current, former and retired), and where former ids
-    went."""
+def catalogue_script(site: SiteContext) -> tuple[str, str]:
+    """The catalogue's script (``paths.LEARNING_DATA``) and its version, a digest of its
+    text: addresses carry it, so that no browser lists a new build's record against a
+    cached copy of an older curriculum."""
+    # Addresses a script reads (not hrefs an engine rewrites), seen from My learning.
+    data = learning_data(site, site.linker(paths.MY_LEARNING, in_markup=False))
+    script = site.render("scripts/learning-data.js.j2", paths.LEARNING_DATA, data=data)
+    return script, hashlib.sha256(script.encode("utf-8")).hexdigest()[:12]
+
+
+def academy_data(site: SiteContext, script_folder: str) -> dict[str, Any]:
+    """What the record's script must know on every page: whose record it keeps, where
+    former module ids went, and where the catalogue is (from ``script_folder``, where the
+    script itself lies). The catalogue also tells which module ids are this academy's
+    (current and retired; the former ones are those renamed): the script needs that only
+    once per browser, to move this academy's entries out of an older shared record, so it
+    is not carried by every page's script (at a thousand modules, 14 KB of ids)."""
     curriculum = site.curriculum
+    _, version = catalogue_script(site)
     return {
         "id": academy_slug(curriculum),
         "name": curriculum.academy.name,
-        "modules": sorted(
-            {
-                *curriculum.modules_by_id,
-                *curriculum.module_renames,
-                *curriculum.retired_by_id,
-            }
-        ),
         "renamed": dict(sorted(curriculum.module_renames.items())),
+        "catalogue": f"{relative_url(paths.LEARNING_DATA, f'{script_folder}/')}?v={version}",
     }
 
 
 def produce(site: SiteContext) -> Iterator[Output]:
-    # Addresses a script reads (not hrefs an engine rewrites), seen from the page.
     linker = site.linker(paths.MY_LEARNING, in_markup=False)
     data = learning_data(site, linker)
-    script = site.render("scripts/learning-data.js.j2", paths.LEARNING_DATA, data=data)
-    # The address changes with the content, so that no browser lists a new build's
-    # record against a cached copy of an older curriculum.
-    version = hashlib.sha256(script.encode("utf-8")).hexdigest()[:12]
+    script, version = catalogue_script(site)
     yield Output(paths.LEARNING_DATA, script)
     yield Output(
         paths.MY_LEARNING,
