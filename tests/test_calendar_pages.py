@@ -44,14 +44,27 @@ def test_a_busy_month_splits_by_whole_days_and_the_parts_cover_the_month(
 ) -> None:
     found = occurrences(inputs(tmp_path, _busy_september(range(1, 31))))
     pages = calendar_pages(found, words_for(), limit=50)
-    # 12 days of four sittings fit under 50; the next part starts where the last stopped.
+    # 120 sittings need three parts of at most 50; whole days share them out evenly
+    # (40 each) rather than filling two and leaving a stub; each part starts where the
+    # last stopped.
     assert [(p.key, p.label, len(p.occurrences)) for p in pages] == [
-        ("2027-09", "1 to 12 September 2027", 48),
-        ("2027-09-13", "13 to 24 September 2027", 48),
-        ("2027-09-25", "25 to 30 September 2027", 24),
+        ("2027-09", "1 to 10 September 2027", 40),
+        ("2027-09-11", "11 to 20 September 2027", 40),
+        ("2027-09-21", "21 to 30 September 2027", 40),
         ("2027-10", "October 2027", 1),
     ]
     assert [o.uid for p in pages for o in p.occurrences] == [o.uid for o in found]
+
+
+def test_parts_are_as_few_as_the_limit_allows_and_never_over_it(tmp_path: Path) -> None:
+    found = occurrences(inputs(tmp_path, _busy_september(range(1, 31))))
+    for limit in (4, 5, 7, 13, 30, 47, 119, 120):
+        pages = [p for p in calendar_pages(found, words_for(), limit=limit) if p.key < "2027-10"]
+        sizes = [len(p.occurrences) for p in pages]
+        assert max(sizes) <= limit, limit
+        fewest = -(-120 // (limit - limit % 4))  # four sittings a day, days kept whole
+        assert len(pages) == fewest, limit
+        assert max(sizes) - min(sizes) <= 4, (limit, sizes)  # even, to a day's sittings
 
 
 def test_a_day_busier_than_the_limit_stays_on_one_page(tmp_path: Path) -> None:
@@ -67,7 +80,7 @@ def test_a_day_busier_than_the_limit_stays_on_one_page(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def busy_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     days = range(1, 31)  # 120 sittings in September: more than one page holds
-    assert len(days) * len(TIMES) > PAGE_LIMIT
+    assert len(days) * len(TIMES) > PAGE_LIMIT == 30
     return build_site(
         tmp_path_factory.mktemp("busy"), curriculum=curriculum_text(_busy_september(days))
     )
@@ -77,7 +90,14 @@ def test_the_calendar_links_every_part_and_the_parts_link_each_other(busy_site: 
     index = busy_site.content("calendar/")
     links = index.select("[data-qisite-month-link] a")
     labels = [a.get_text(strip=True) for a in links]
-    assert labels == ["1 to 25 September 2027", "26 to 30 September 2027", "October 2027"]
+    assert labels == [
+        "1 to 6 September 2027",
+        "7 to 12 September 2027",
+        "13 to 18 September 2027",
+        "19 to 24 September 2027",
+        "25 to 30 September 2027",
+        "October 2027",
+    ]
     assert "split into parts" in index.get_text()
     listed: list[str] = []
     for position, link in enumerate(links):
@@ -100,9 +120,9 @@ def test_a_part_of_a_busy_month_lists_its_sittings_and_passes_axe(
 ) -> None:
     with serve(busy_site.site_dir) as url:
         page.clock.set_fixed_time("2027-08-01T09:00:00Z")
-        page.goto(url + "calendar/2027-09-26/")
+        page.goto(url + "calendar/2027-09-25/")
         assert page.is_visible("[data-qisite-calendar-filters]")
-        assert page.locator("[data-qisite-occurrence]:visible").count() == 20
+        assert page.locator("[data-qisite-occurrence]:visible").count() == 24
         violations = axe_violations(page)
         assert violations == [], describe(violations)
         assert page.outside_requests == []

@@ -10,6 +10,7 @@ from typing import Any
 import icalendar
 import pytest
 
+from tests.accnames import accessible_name
 from tests.session_fixtures import curriculum_text
 from tests.sitebuild import BuiltSite, build_site
 
@@ -199,7 +200,11 @@ def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None
             target = posixpath.normpath(posixpath.join(url, link["href"]))
             assert (site.site_dir / target).is_file(), link["href"]
             assert link.get_text() == "Add to calendar"
-            assert link["aria-label"].startswith("Add to calendar: ")
+            # Its name adds the sitting's title and times, from the text beside it.
+            item = link.find_parent(attrs={"data-qisite-occurrence": True})
+            title = item.select_one("h3").get_text(" ", strip=True)
+            when = item.select_one(".qisite-session-when").get_text(" ", strip=True)
+            assert accessible_name(link, page) == f"Add to calendar {title} {when}"
     assert total == 10
     page = site.content("calendar/")
     subscribe = page.select_one(".qisite-subscribe a.qisite-feed-download")

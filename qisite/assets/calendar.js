@@ -28,11 +28,23 @@
     });
   }
 
+  // "Past:" before the title of a sitting shown after it ended (the calendar's switch).
+  function pastLabel(item) {
+    var heading = item.querySelector("h2, h3, h4, h5, h6");
+    if (!heading) return null;
+    var label = document.createElement("span");
+    label.className = "qisite-past-label";
+    label.textContent = window.qisiteWords.say("pastLabel") + " ";
+    heading.insertBefore(label, heading.firstChild);
+    return label;
+  }
+
   function update(list, now, showPast, filters) {
     var shown = 0;
     list.querySelectorAll("[data-qisite-occurrence]").forEach(function (item) {
       var past = isPast(item, now);
       var label = item.querySelector(".qisite-past-label");
+      if (past && showPast && !label) label = pastLabel(item);
       if (label) label.hidden = !past;
       item.hidden = (past && !showPast) || !matches(item, filters);
       if (!item.hidden) shown += 1;
@@ -75,14 +87,62 @@
       }
     }
 
+    // Filters named in the address (?audience=...: a pathway page links its audience's
+    // sittings so) are chosen when the page offers them, and the choice travels on.
+    var asked = new URLSearchParams(window.location.search);
+    filters.forEach(function (filter) {
+      var wanted = asked.get(filter.name);
+      if (!wanted) return;
+      Array.prototype.forEach.call(filter.options, function (option) {
+        if (option.value === wanted) filter.value = wanted;
+      });
+    });
+
+    function keepInAddress() {
+      var query = chosenQuery(filters);
+      var address = window.location.pathname + query + window.location.hash;
+      window.history.replaceState(window.history.state, "", address);
+      carryQuery(calendar, query);
+    }
+
     if (form) {
       form.hidden = false;
       form.addEventListener("change", refresh);
+      form.addEventListener("change", keepInAddress);
       form.addEventListener("submit", function (event) {
         event.preventDefault();
       });
     }
     refresh();
+    carryQuery(calendar, chosenQuery(filters));
+  }
+
+  // "?audience=x&module=y" for the filters chosen, or "" for none.
+  function chosenQuery(filters) {
+    var query = new URLSearchParams();
+    filters.forEach(function (filter) {
+      if (filter.name && filter.value) query.set(filter.name, filter.value);
+    });
+    var text = query.toString();
+    return text ? "?" + text : "";
+  }
+
+  // Links to other calendar pages take the filters along.
+  function carryQuery(root, query) {
+    root.querySelectorAll("[data-qisite-calendar-link], [data-qisite-month-link] a").forEach(function (link) {
+      link.search = query;
+    });
+  }
+
+  // The calendar's list of months passes on the filters it was opened with.
+  function setUpMonths(months) {
+    var query = new URLSearchParams(window.location.search);
+    var kept = new URLSearchParams();
+    ["audience", "module", "format"].forEach(function (name) {
+      if (query.get(name)) kept.set(name, query.get(name));
+    });
+    var text = kept.toString();
+    carryQuery(months, text ? "?" + text : "");
   }
 
   // Shared with whats-on.js, so that every page decides "past" the same way.
@@ -90,6 +150,7 @@
 
   function setUp() {
     document.querySelectorAll("[data-qisite-calendar]").forEach(setUpCalendar);
+    document.querySelectorAll("[data-qisite-calendar-months]").forEach(setUpMonths);
     document.querySelectorAll("[data-qisite-sessions]").forEach(setUpList);
   }
 

@@ -17,9 +17,11 @@ from qisite.site.labels import ATTENDANCE_LABELS
 from qisite.site.output import Output
 from qisite.site.publication import sitting_changes
 
-PAGE_LIMIT = 100
-"""Most sittings on one calendar page. A busier month is split into runs of whole days,
-so that a page stays small enough for an old PC on a slow network (about 1 KB a sitting)."""
+PAGE_LIMIT = 30
+"""Most sittings on one calendar page (unless one day has more). A busier month is split
+into runs of whole days, so that a page stays small enough for a phone on a slow network:
+a sitting is about 0.95 kB and the rest of the page about 25 kB (the filters, the theme),
+so thirty keep a page near 55 kB at 1,000 modules (156 kB at the former hundred)."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +67,28 @@ def calendar_pages(
 
 
 def _runs_of_days(in_month: list[Occurrence], limit: int) -> list[list[Occurrence]]:
-    """Whole days gathered into parts of at most ``limit`` sittings (a busier day stays whole)."""
+    """Whole days gathered into as few parts of at most ``limit`` sittings as will do (a
+    busier day stays whole), as even in size as whole days allow: a month of 220 sittings
+    at 40 a page gives six parts of 35 to 40, not five full ones and a stub of 20."""
+    days = list(grouped(in_month, lambda o: f"{o.start:%d}").values())
+    fewest = len(_fill(days, limit))
+    smallest = max(max(len(day) for day in days), -(-len(in_month) // fewest))
+    # The smallest cap that still needs no more parts than filling up to ``limit`` does.
+    low, high = smallest, max(smallest, limit)
+    while low < high:
+        middle = (low + high) // 2
+        if len(_fill(days, middle)) <= fewest:
+            high = middle
+        else:
+            low = middle + 1
+    return _fill(days, low)
+
+
+def _fill(days: list[list[Occurrence]], cap: int) -> list[list[Occurrence]]:
+    """Days, in order, into parts: a part takes the next day while it stays within ``cap``."""
     parts: list[list[Occurrence]] = [[]]
-    for on_day in grouped(in_month, lambda o: f"{o.start:%d}").values():
-        if parts[-1] and len(parts[-1]) + len(on_day) > limit:
+    for on_day in days:
+        if parts[-1] and len(parts[-1]) + len(on_day) > cap:
             parts.append([])
         parts[-1].extend(on_day)
     return parts
@@ -103,6 +123,7 @@ def produce(site: SiteContext) -> Iterator[Output]:
                 page,
                 pages[index - 1] if index else None,
                 pages[index + 1] if index + 1 < len(pages) else None,
+                used_audiences,
             ),
             in_nav=False,
         )
@@ -130,12 +151,17 @@ def produce(site: SiteContext) -> Iterator[Output]:
 
 
 def _calendar_page(
-    site: SiteContext, page: CalendarPage, before: CalendarPage | None, after: CalendarPage | None
+    site: SiteContext,
+    page: CalendarPage,
+    before: CalendarPage | None,
+    after: CalendarPage | None,
+    used_audiences: set[str],
 ) -> str:
-    """One page's sittings with the filters, offering only what occurs on that page."""
+    """One page's sittings with the filters: the modules that occur on that page, and
+    every audience the calendar has, so that an audience named in the page's address
+    (a pathway's link) is chosen even on a page with none of its sittings."""
     src_uri = paths.calendar_page(page.key)
     used_modules = {o.module_id for o in page.occurrences}
-    used_audiences = {a for o in page.occurrences for a in o.audiences}
     curriculum = site.curriculum
     return site.render(
         "calendar/month.md.j2",

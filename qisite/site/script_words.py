@@ -21,6 +21,7 @@ SCRIPT_WORDS: dict[str, str | tuple[str, str]] = {
     "upcomingOnly": N_("%(shown)s (upcoming only)"),
     "statusSentence": N_("%(shown)s."),
     "noneMatch": N_("No sessions match. %(shown)s."),
+    "pastLabel": N_("Past:"),
     # whats-on.js: What's on, the bulletin snippet and posters
     "sessionsListed": NN_("%(num)s session", "%(num)s sessions"),
     "whatsOnAll": N_("%(shown)s from %(from)s to %(to)s."),

@@ -1,5 +1,5 @@
-"""Which sittings the awareness pages (What's on, the bulletin, posters) and the
-Atom feed hold.
+"""Which sittings the awareness pages (What's on, the bulletin, posters), the pathway
+pages and the Atom feed hold.
 
 A static site is read for months after its build, so these pages do not decide
 what is "coming" once and for all: they hold the sittings that end after the
@@ -22,6 +22,12 @@ HELD_WEEKS = 26
 HELD_LIMIT = 400
 """Most sittings one page holds (a line is about 300 bytes): a very busy academy gets
 its nearest sittings, and the page names the calendar for the rest."""
+
+NEXT_ON_PATHWAY = 20
+"""Most sittings a pathway page lists: the next ones from the build (a line is about 350
+bytes; a pathway of a large academy has 150 sittings, 52 kB). Twenty reach about three
+months ahead for such a pathway, so a page built some weeks before it is read still has
+sittings to show; the page links the calendar and the pathway's feed for the rest."""
 
 NEWS_LIMIT = 50
 """Most entries the Atom feed holds (an entry is about 1 kB): a feed reader fetches the
@@ -92,3 +98,17 @@ def newest_changes(
     ahead.sort(key=lambda n: (n.occurrence.start, n.occurrence.uid))
     ahead.sort(key=lambda n: n.history.last_changed, reverse=True)  # stable: soonest first
     return ahead[:limit]
+
+
+@dataclass(frozen=True)
+class Next:
+    """The first sittings ahead of a moment, and how many are ahead in all."""
+
+    occurrences: list[Occurrence]
+    ahead: int
+
+
+def next_ahead(occurrences: Sequence[Occurrence], since: datetime, limit: int) -> Next:
+    """The first ``limit`` sittings (in the given order, by start) that end after ``since``."""
+    ahead = [o for o in occurrences if o.end > since]
+    return Next(ahead[:limit], len(ahead))
