@@ -47,7 +47,7 @@ def test_pages_link_to_html_files(offline_site: BuiltSite) -> None:
             continue
         soup = offline_site.html(page.relative_to(site).as_posix())
         for anchor in soup.select("a[href]"):
-            href = anchor["href"].split("#")[0]
+            href = anchor["href"].split("#")[0].split("?")[0]  # a query is for the script
             if href and "://" not in href and not href.startswith("mailto:"):
                 assert href.endswith(".html") or "." in Path(href).name, (page, href)
                 assert (page.parent / href).resolve().is_file(), (page, href)

@@ -190,9 +190,8 @@ def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_r
     assert page.input_value("#qisite-filter-audience") == "aud-ward"
     # From the reader's today: the last May sitting; the board's data sitting is not theirs.
     assert _listed(page) == ["weekly-20270527T1000"]
-    assert page.locator("[data-qisite-calendar-link]", has_text="June 2027").get_attribute("href").endswith(
-        "2027-06/?audience=aud-ward"
-    )
+    june = page.locator("[data-qisite-calendar-link]", has_text="June 2027")
+    assert june.get_attribute("href").endswith("2027-06/?audience=aud-ward")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     page.select_option("#qisite-filter-audience", "")
@@ -201,9 +200,8 @@ def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_r
     page.select_option("#qisite-filter-module", "mod-data")
     assert _listed(page) == []
     assert page.url.endswith("/calendar/2027-05/?module=mod-data")
-    assert page.locator("[data-qisite-calendar-link]", has_text="April 2027").get_attribute("href").endswith(
-        "2027-04/?module=mod-data"
-    )
+    april = page.locator("[data-qisite-calendar-link]", has_text="April 2027")
+    assert april.get_attribute("href").endswith("2027-04/?module=mod-data")
     assert page.outside_requests == []
 
 

@@ -100,9 +100,13 @@
 
     function keepInAddress() {
       var query = chosenQuery(filters);
-      var address = window.location.pathname + query + window.location.hash;
-      window.history.replaceState(window.history.state, "", address);
       carryQuery(calendar, query);
+      try {
+        var address = window.location.pathname + query + window.location.hash;
+        window.history.replaceState(window.history.state, "", address);
+      } catch (e) {
+        // A page opened from a plain folder (file:) may not rewrite its address.
+      }
     }
 
     if (form) {
