@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import Tag
 
@@ -167,44 +167,106 @@ def expected_cell(curriculum: Curriculum, audience_id: str, domain_id: str) -> t
     return planned, delivered
 
 
-def check_matrix(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
-    article = site.content(url_of(paths.MATRIX, use_directory_urls))
-    table = article.select_one("table.qisite-matrix")
-    assert table is not None
-    # Named by a caption-like paragraph above its scrolling box, which stays in view.
-    name = article.find(id=table.get("aria-labelledby"))
-    assert name is not None and name.get_text(strip=True)
-    assert table.find_parent(attrs={"aria-labelledby": table["aria-labelledby"]}) is not None
-    header = [th.get_text(strip=True) for th in table.select("thead th[scope=col]")][1:]
-    assert header == [a.name for a in curriculum.audiences]
-    rows = table.select("tbody tr")
-    assert [r.select_one("th[scope=row]").get_text(strip=True) for r in rows] == [
-        d.name for d in curriculum.domains
-    ]
+def followed(from_url: str, href: str) -> str:
+    """The site URL path a relative ``href`` on the page at ``from_url`` leads to."""
+    base = "http://site/"
+    return urljoin(base + from_url, href).removeprefix(base).split("#", 1)[0]
+
+
+def matrix_grid_pages(site: BuiltSite, use_directory_urls: bool) -> list[tuple[str, Tag]]:
+    """(URL, article) of each page of the matrix's grid, in the order of the links between
+    them; the matrix page alone when its grid is one page."""
+    start = url_of(paths.MATRIX, use_directory_urls)
+    article = site.content(start)
+    nav = article.select_one("nav.qisite-matrix-parts")
+    if nav is None:
+        return [(start, article)]
+    urls = [followed(start, str(a["href"])) for a in nav.select("a[href]")]
+    assert urls[0] == start, "the first part of the grid is on the matrix page"
+    return [(url, site.content(url)) for url in urls]
+
+
+def matrix_group_pages(site: BuiltSite, use_directory_urls: bool) -> dict[str, Tag]:
+    """Each page the matrix page's list of staff groups links to, by its URL."""
+    start = url_of(paths.MATRIX, use_directory_urls)
+    listed = site.content(start).select("ul.qisite-matrix-groups a[href]")
+    return {
+        (url := followed(start, str(a["href"]))): site.content(url) for a in listed
+    }
+
+
+def cell_texts(cells: list[Tag]) -> list[str]:
+    return [" ".join(cell.get_text(" ", strip=True).split()) for cell in cells]
+
+
+def check_cell(curriculum: Curriculum, cell: Tag, audience_id: str, domain_id: str) -> None:
+    """What a cell of the matrix (a grid's td, a group page's dd) says and how it is marked."""
     levels = curriculum.levels_by_id
     order = [level.id for level in curriculum.dose_levels]
-    for domain, row in zip(curriculum.domains, rows, strict=True):
-        cells = row.select("td")
-        assert len(cells) == len(curriculum.audiences)
-        for audience, cell in zip(curriculum.audiences, cells, strict=True):
-            planned, delivered = expected_cell(curriculum, audience.id, domain.id)
-            text = " ".join(cell.get_text(" ", strip=True).split())
-            assert (cell.get("data-qisite-planned", ""), cell.get("data-qisite-delivered", "")) == (
-                planned,
-                delivered,
-            )
-            if planned:
-                assert text.startswith(levels[planned].name)
-                assert f"qisite-level-{order.index(planned)}" in cell["class"]
-            short = planned and (not delivered or order.index(delivered) < order.index(planned))
-            if short:
-                got = levels[delivered].name if delivered else "nothing"
-                assert f"gap: planned {levels[planned].name}, delivered {got}" in text
-                assert cell.select_one(".qisite-icon") is not None
-            else:
-                assert "gap" not in text
-                if delivered:
-                    assert f"delivered: {levels[delivered].name}" in text
+    planned, delivered = expected_cell(curriculum, audience_id, domain_id)
+    [text] = cell_texts([cell])
+    where = f"{audience_id}, {domain_id}: {text}"
+    if planned:
+        assert text.startswith(levels[planned].name), where
+        assert cell.b is not None and cell.b.get_text() == levels[planned].name, where
+        assert f"qisite-level-{order.index(planned)}" in cell["class"], where
+    else:
+        assert text.startswith("Not planned") and cell.i is not None, where
+        assert not cell.get("class"), f"{where}: an unplanned cell is not shaded"
+    short = planned and (not delivered or order.index(delivered) < order.index(planned))
+    assert ("qisite-cell-gap" in cell.get("class", [])) == bool(short), where
+    if short:
+        got = levels[delivered].name if delivered else "nothing"
+        assert f"gap: planned {levels[planned].name}, delivered {got}" in text, where
+        assert cell.select_one(".qisite-icon") is not None, where
+    else:
+        assert "gap" not in text, where
+        if delivered:
+            deeper = planned and order.index(delivered) > order.index(planned)
+            said = f"delivered: {levels[delivered].name}"
+            assert text.endswith(f"{said} (deeper than planned)" if deeper else said), where
+        else:
+            assert "delivered" not in text, where
+
+
+def check_matrix(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:
+    """The grid, over however many pages it takes, holds every staff group's column once,
+    each cell as worked out by hand; each group's own page says the same as its column."""
+    header: list[str] = []
+    columns: dict[str, list[Tag]] = {}
+    for url, article in matrix_grid_pages(site, use_directory_urls):
+        table = article.select_one("table.qisite-matrix")
+        assert table is not None, url
+        # Named by a caption-like paragraph above its scrolling box, which stays in view.
+        name = article.find(id=table.get("aria-labelledby"))
+        assert name is not None and name.get_text(strip=True)
+        assert table.find_parent(attrs={"aria-labelledby": table["aria-labelledby"]}) is not None
+        heads = table.select("thead th[scope=col]")[1:]
+        rows = table.select("tbody tr")
+        assert [r.select_one("th[scope=row]").get_text(strip=True) for r in rows] == [
+            d.name for d in curriculum.domains
+        ], url
+        for index, th in enumerate(heads):
+            header.append(th.get_text(strip=True))
+            columns[th.get_text(strip=True)] = [row.select("td")[index] for row in rows]
+        assert all(len(row.select("td")) == len(heads) for row in rows), url
+    assert header == [a.name for a in curriculum.audiences]
+    for audience in curriculum.audiences:
+        for domain, cell in zip(curriculum.domains, columns[audience.name], strict=True):
+            check_cell(curriculum, cell, audience.id, domain.id)
+    groups = matrix_group_pages(site, use_directory_urls)
+    assert list(groups) == [
+        url_of(paths.matrix_group(a.id), use_directory_urls) for a in curriculum.audiences
+    ]
+    for audience, article in zip(curriculum.audiences, groups.values(), strict=True):
+        assert article.h1.get_text(strip=True).endswith(audience.name)
+        cells = article.select("dl.qisite-matrix-cells dd")
+        assert [dt.get_text(strip=True) for dt in article.select("dl.qisite-matrix-cells dt")] == [
+            d.name for d in curriculum.domains
+        ]
+        assert cell_texts(cells) == cell_texts(columns[audience.name]), audience.id
+        for domain, cell in zip(curriculum.domains, cells, strict=True):
+            check_cell(curriculum, cell, audience.id, domain.id)
 
 
 def check_chooser(site: BuiltSite, curriculum: Curriculum, use_directory_urls: bool) -> None:

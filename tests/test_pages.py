@@ -12,7 +12,13 @@ import yaml
 from qisite.site import paths
 from tests.academies import FIXTURES, academy_with_gaps, second_academy_site
 from tests.linkcheck import broken_links, outside_resources
-from tests.pagechecks import check_site, curriculum_of, url_of
+from tests.pagechecks import (
+    check_site,
+    curriculum_of,
+    followed,
+    matrix_group_pages,
+    url_of,
+)
 from tests.sitebuild import BuiltSite, build_project, build_site, make_project
 
 
@@ -24,7 +30,7 @@ def test_example_site_has_at_least_one_pathway_with_modules(example_site: BuiltS
     # Guards the structural checks against passing vacuously on an empty curriculum.
     curriculum = curriculum_of(example_site)
     assert any(m.audiences for m in curriculum.modules)
-    assert example_site.content(url_of(paths.MATRIX)).select("td.qisite-cell")
+    assert example_site.content(url_of(paths.MATRIX)).select("table.qisite-matrix td")
 
 
 def test_nav_lists_index_pages_not_generated_pages(example_site: BuiltSite) -> None:
@@ -121,24 +127,36 @@ def test_generated_tables_scroll_in_a_named_region_the_keyboard_reaches(
 def test_matrix_reads_one_staff_group_at_a_time_as_well_as_the_grid(
     example_site: BuiltSite,
 ) -> None:
+    """The matrix page links each staff group to a page of its own, which holds the
+    group's column of the grid, names its gaps, and leads to its pathway and its
+    neighbours; each pathway links to its group's page. (check_site compares the cells.)"""
     curriculum = curriculum_of(example_site)
-    article = example_site.content(url_of(paths.MATRIX))
-    groups = article.select("details.qisite-matrix-group")
-    assert [g["data-qisite-audience"] for g in groups] == [a.id for a in curriculum.audiences]
-    rows = article.select("table.qisite-matrix tbody tr")
+    start = url_of(paths.MATRIX)
+    article = example_site.content(start)
     link = article.select_one('a[href="#qisite-by-group"]')
     assert link is not None and article.find(id="qisite-by-group") is not None
-    for index, (audience, group) in enumerate(zip(curriculum.audiences, groups, strict=True)):
-        assert group.summary.get_text(strip=True).startswith(audience.name)
-        names = [dt.get_text(strip=True) for dt in group.select("dl dt")]
-        assert names == [d.name for d in curriculum.domains]
-        said = [" ".join(dd.get_text(" ", strip=True).split()) for dd in group.select("dl dd")]
-        grid = [
-            " ".join(row.select("td")[index].get_text(" ", strip=True).split()) for row in rows
-        ]
-        assert said == grid, audience.id
-        gaps = sum("qisite-cell-gap" in dd["class"] for dd in group.select("dl dd"))
-        assert ("gap" in group.summary.get_text()) == (gaps > 0)
+    assert article.select_one("nav.qisite-matrix-parts") is None  # a small grid: one page
+    listed = article.select("ul.qisite-matrix-groups li")
+    assert [li.a.get_text(strip=True) for li in listed] == [a.name for a in curriculum.audiences]
+    groups = matrix_group_pages(example_site, use_directory_urls=True)
+    pages = zip(curriculum.audiences, groups.values(), strict=True)
+    for index, (audience, page) in enumerate(pages):
+        gaps = len(page.select("dd.qisite-cell-gap"))
+        assert ("gap" in listed[index].get_text()) == (gaps > 0)
+        hrefs = {followed(url_of(paths.matrix_group(audience.id)), str(a["href"]))
+                 for a in page.select("a[href]")}
+        assert url_of(paths.pathway(audience.id)) in hrefs
+        assert start in hrefs
+        neighbours = curriculum.audiences[max(0, index - 1) : index + 2]
+        assert {url_of(paths.matrix_group(a.id)) for a in neighbours} - hrefs <= {
+            url_of(paths.matrix_group(audience.id))
+        }
+        pathway = example_site.content(url_of(paths.pathway(audience.id)))
+        assert any(
+            followed(url_of(paths.pathway(audience.id)), str(a["href"]))
+            == url_of(paths.matrix_group(audience.id))
+            for a in pathway.select("dl.qisite-facts a[href]")
+        ), audience.id
 
 
 def test_learning_record_controls_are_written_by_the_build(example_site: BuiltSite) -> None:

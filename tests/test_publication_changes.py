@@ -87,6 +87,12 @@ def test_a_former_address_sends_the_reader_on_without_javascript(
     assert pathway.select_one('meta[http-equiv="refresh"]')["content"] == (
         "0; url=../middle-managers/"
     )
+    # The renamed audience's page of the dosing matrix too.
+    column = after.html("dosing-matrix/managers/")
+    assert column.select_one('meta[http-equiv="refresh"]')["content"] == (
+        "0; url=../middle-managers/"
+    )
+    assert (after.site_dir / "dosing-matrix" / "middle-managers" / "index.html").is_file()
 
 
 @pytest.mark.parametrize(

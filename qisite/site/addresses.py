@@ -1,5 +1,6 @@
-"""Old addresses kept working: a page at each former id of a module or an audience that
-sends the reader on, and a page at each retired module's address that says so.
+"""Old addresses kept working: a page at each former id of a module or an audience (its
+pathway and its page of the dosing matrix) that sends the reader on, and a page at each
+retired module's address that says so.
 
 A former id's page is a plain HTML file, not a page of the engine: a meta refresh and a
 visible link (no JavaScript, works offline and from a plain folder), ``rel=canonical``
@@ -42,6 +43,9 @@ def produce(site: SiteContext) -> Iterator[Output]:
     for audience in curriculum.audiences:
         for former in audience.former_ids:
             yield _moved(site, paths.pathway(former), paths.pathway(audience.id), audience.name)
+            yield _moved(
+                site, paths.matrix_group(former), paths.matrix_group(audience.id), audience.name
+            )
     for retired in curriculum.retired:
         src = paths.module(retired.id)
         replacement = curriculum.modules_by_id.get(retired.replacement or "")

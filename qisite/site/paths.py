@@ -35,6 +35,18 @@ def pathway(audience_id: str) -> str:
     return f"pathways/{audience_id}.md"
 
 
+def matrix_part(number: int) -> str:
+    """A later part of the dosing matrix's grid (2, 3...), when it has too many cells for
+    one page; the first part is on the matrix page. Kept out of the nav."""
+    return f"dosing-matrix/parts/{number}.md" if number > 1 else MATRIX
+
+
+def matrix_group(audience_id: str) -> str:
+    """One staff group's column of the dosing matrix, a page a phone shows whole; kept out
+    of the nav, reached from the matrix page and the group's pathway."""
+    return f"dosing-matrix/{audience_id}.md"
+
+
 def module(module_id: str) -> str:
     return f"modules/{module_id}.md"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from math import ceil
 
 from qisite.model import Audience, Curriculum, Domain, DoseLevel
 
@@ -63,6 +64,46 @@ class Matrix:
             Column(audience, tuple(row.cells[index] for row in self.rows))
             for index, audience in enumerate(self.audiences)
         )
+
+
+@dataclass(frozen=True)
+class GridPart:
+    """A run of the matrix's columns (staff groups), shown as one page of the grid."""
+
+    number: int
+    """1 for the first part (the matrix page itself), 2, 3... for the others."""
+    first: int
+    """The position of its first staff group among all of them, from 1."""
+    audiences: tuple[Audience, ...]
+    rows: tuple[Row, ...]
+    """Every domain's row, holding only this part's cells."""
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.audiences) - 1
+
+
+CELL_BUDGET = 300
+"""Most cells on one page of the grid. A matrix with more is cut into parts of whole
+columns (staff groups), so that a page stays light on a phone on a slow link (a cell is
+about 60 bytes of HTML): 100 staff groups by 10 domains make 4 pages of 25 groups."""
+
+
+def grid_parts(matrix: Matrix, cell_budget: int = CELL_BUDGET) -> tuple[GridPart, ...]:
+    """The matrix's columns in parts of about the same width, each within ``cell_budget``
+    cells (a single column may be more, when there are more domains than that)."""
+    count = len(matrix.audiences)  # at least one: the curriculum's schema asks for it
+    per_part = max(1, cell_budget // max(1, len(matrix.rows)))
+    part_count = ceil(count / per_part)
+    width, wider = divmod(count, part_count)
+    parts: list[GridPart] = []
+    start = 0
+    for number in range(1, part_count + 1):
+        end = start + width + (number <= wider)  # the first parts take one more each
+        rows = tuple(Row(row.domain, row.cells[start:end]) for row in matrix.rows)
+        parts.append(GridPart(number, start + 1, matrix.audiences[start:end], rows))
+        start = end
+    return tuple(parts)
 
 
 def delivered_ranks(curriculum: Curriculum) -> dict[tuple[str, str], int]:
