@@ -3,6 +3,7 @@ staff group, and every page of it small enough for a phone on a slow link."""
 
 from __future__ import annotations
 
+import json
 from math import ceil
 
 import pytest
@@ -160,6 +161,11 @@ def test_the_matrix_page_keeps_its_legend_and_gaps_and_the_search_index_stays_le
     index = (wide_site.site_dir / "search" / "search_index.json").read_text("utf-8")
     first_added = next(a for a in curriculum.audiences if a.id.startswith("group-"))
     group_page = wide_site.content(url_of(paths.matrix_group(first_added.id)))
-    assert group_page.select_one("dl.qisite-matrix-cells").has_attr("data-search-exclude")
+    body = group_page.select_one("[data-qisite-matrix-group]")
+    assert body.has_attr("data-search-exclude") and body.select_one("dl.qisite-matrix-cells")
     assert matrix.select_one("ul.qisite-matrix-groups").has_attr("data-search-exclude")
     assert index.count("Not planned") <= len(curriculum.audiences) * len(curriculum.domains)
+    # Each group's page is found by its title.
+    docs = {doc["location"]: doc for doc in json.loads(index)["docs"]}
+    found = docs[url_of(paths.matrix_group(first_added.id))]
+    assert found["title"].endswith(first_added.name) and "planned" not in found["text"]
