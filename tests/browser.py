@@ -50,6 +50,16 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
+@contextmanager
+def serve_under_sub_path(site_dir: Path, root: Path, sub_path: str) -> Iterator[str]:
+    """Serve a built site at ``sub_path`` of a server rooted at the empty folder ``root``
+    (a link: nothing copied), as on a project site or an intranet folder; yields the
+    site's URL, ending in ``sub_path``."""
+    (root / sub_path.strip("/")).symlink_to(site_dir, target_is_directory=True)
+    with serve(root) as url:
+        yield url + sub_path
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("data", "blob", "about", "file") or parts.hostname in (

@@ -18,7 +18,7 @@ import pytest
 
 from qisite.site import paths
 from qisite.views.pathways import all_pathways
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve_under_sub_path
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
 
@@ -33,9 +33,8 @@ DATA_FILE = "assets/qisite/learning-data.js"
 def portal(example_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example academy served under a sub-path, as on a project site."""
     root = tmp_path_factory.mktemp("served")
-    (root / SUB_PATH.strip("/")).symlink_to(example_site.site_dir, target_is_directory=True)
-    with serve(root) as url:
-        yield url + SUB_PATH
+    with serve_under_sub_path(example_site.site_dir, root, SUB_PATH) as url:
+        yield url
 
 
 def _requests(page: Any) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 
 from qisite.site import paths
 from tests.academies import wide_academy
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve_under_sub_path
 from tests.pagechecks import url_of
 from tests.sitebuild import BuiltSite, build_site
 from tests.test_phone_browser import FIRST_COLUMN, blur_radii, fade, open_at
@@ -34,9 +34,8 @@ def wide_portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         tmp_path_factory.mktemp("wide"), curriculum=wide_academy(100, 10)
     )
     root = tmp_path_factory.mktemp("served-wide")
-    (root / SUB_PATH.strip("/")).symlink_to(site.site_dir, target_is_directory=True)
-    with serve(root) as url:
-        yield url + SUB_PATH
+    with serve_under_sub_path(site.site_dir, root, SUB_PATH) as url:
+        yield url
 
 
 def visit(browser: Any, width: int, url: str, java_script: bool = True) -> Any:

@@ -18,7 +18,7 @@ import pytest
 
 from qisite.model import Curriculum
 from qisite.site import paths
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve_under_sub_path
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
 
@@ -59,9 +59,8 @@ KINDS = ("home", "pathway", "module", "month", "matrix", "matrix-group", "capaci
 def portal(example_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example site served under a sub-path; yields the URL of its home page."""
     root = tmp_path_factory.mktemp("served")
-    (root / SUB_PATH.strip("/")).symlink_to(example_site.site_dir, target_is_directory=True)
-    with serve(root) as url:
-        yield url + SUB_PATH
+    with serve_under_sub_path(example_site.site_dir, root, SUB_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
