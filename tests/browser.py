@@ -60,6 +60,18 @@ def serve_under_sub_path(site_dir: Path, root: Path, sub_path: str) -> Iterator[
         yield url + sub_path
 
 
+def shown_occurrences(page: Any, within: str = "") -> list[str]:
+    """The UIDs (before the @) of the sittings shown on ``page``, in order, inside the
+    elements ``within`` selects (default: anywhere); those a script or filter hid are left out."""
+    return list(
+        page.eval_on_selector_all(
+            f"{within} [data-qisite-occurrence]".strip(),
+            "items => items.filter(i => i.offsetParent !== null)"
+            ".map(i => i.getAttribute('data-qisite-occurrence').split('@')[0])",
+        )
+    )
+
+
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("data", "blob", "about", "file") or parts.hostname in (

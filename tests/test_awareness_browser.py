@@ -9,12 +9,15 @@ from typing import Any
 import pytest
 
 from tests.awareness_fixture import SITE_URL, build_awareness_site
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve, shown_occurrences
 
 pytestmark = pytest.mark.browser
 
 NOW = "2027-02-01T00:00:00Z"
 """Six weeks from here reach 15 March: February's sittings and the wave's launch."""
+
+WHATS_ON_LIST = "[data-qisite-whats-on-list]"
+"""The element holding the sittings this file reads."""
 
 
 @pytest.fixture(scope="module")
@@ -24,27 +27,23 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _shown(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
-        "[data-qisite-whats-on-list] [data-qisite-occurrence]",
-        "items => items.filter(i => i.offsetParent !== null)"
-        ".map(i => i.getAttribute('data-qisite-occurrence').split('@')[0])",
-    )
-
-
 def test_whats_on_shows_the_coming_weeks_by_the_readers_clock(page: Any, site_url: str) -> None:
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "whats-on/")
-    assert _shown(page) == ["pdsa-feb", "spc-feb", "exec-wave-20270302T1300"]
+    assert shown_occurrences(page, WHATS_ON_LIST) == [
+        "pdsa-feb",
+        "spc-feb",
+        "exec-wave-20270302T1300",
+    ]
     status = page.inner_text("[data-qisite-whats-on-status]")
     assert status.startswith("3 sessions from 1 February 2027 to 15 March 2027")
     assert page.is_hidden("[data-qisite-held-note]")
     page.clock.set_fixed_time("2027-05-01T00:00:00Z")
     page.reload()
-    assert _shown(page) == ["pdsa-may", "exec-wave-20270601T1300"]
+    assert shown_occurrences(page, WHATS_ON_LIST) == ["pdsa-may", "exec-wave-20270601T1300"]
     page.clock.set_fixed_time("2027-07-01T00:00:00Z")
     page.reload()
-    assert _shown(page) == []
+    assert shown_occurrences(page, WHATS_ON_LIST) == []
     assert page.is_visible("[data-qisite-sessions-none]")
     # Six weeks from 1 July pass 13 August, where the page's sittings stop.
     page.clock.set_fixed_time("2027-07-20T00:00:00Z")
@@ -57,15 +56,15 @@ def test_whats_on_filters_by_the_pathway_the_reader_chose(page: Any, site_url: s
     page.clock.set_fixed_time(NOW)
     page.goto(site_url + "whats-on/")
     page.select_option("#qisite-whats-on-pathway", "ward-teams")
-    assert _shown(page) == ["pdsa-feb"]
+    assert shown_occurrences(page, WHATS_ON_LIST) == ["pdsa-feb"]
     assert "for Ward teams" in page.inner_text("[data-qisite-whats-on-status]")
     assert page.evaluate("localStorage.getItem('qisite.pathway.v1')") == "ward-teams"
     page.reload()
     assert page.input_value("#qisite-whats-on-pathway") == "ward-teams"
-    assert _shown(page) == ["pdsa-feb"]
+    assert shown_occurrences(page, WHATS_ON_LIST) == ["pdsa-feb"]
     page.select_option("#qisite-whats-on-pathway", "")
     assert page.evaluate("localStorage.getItem('qisite.pathway.v1')") is None
-    assert len(_shown(page)) == 3
+    assert len(shown_occurrences(page, WHATS_ON_LIST)) == 3
     # The pathway chooser keeps the choice too.
     page.goto(site_url + "pathways/")
     page.select_option("#qisite-role", label="Executive team")
@@ -73,7 +72,11 @@ def test_whats_on_filters_by_the_pathway_the_reader_chose(page: Any, site_url: s
     page.wait_for_url("**/pathways/executives/")
     page.goto(site_url + "whats-on/")
     assert page.input_value("#qisite-whats-on-pathway") == "executives"
-    assert _shown(page) == ["pdsa-feb", "spc-feb", "exec-wave-20270302T1300"]
+    assert shown_occurrences(page, WHATS_ON_LIST) == [
+        "pdsa-feb",
+        "spc-feb",
+        "exec-wave-20270302T1300",
+    ]
 
 
 def test_whats_on_without_script_lists_every_held_sitting_with_dates(
@@ -83,7 +86,7 @@ def test_whats_on_without_script_lists_every_held_sitting_with_dates(
     try:
         page = context.new_page()
         page.goto(site_url + "whats-on/")
-        assert len(_shown(page)) == 7
+        assert len(shown_occurrences(page, WHATS_ON_LIST)) == 7
         assert page.is_hidden("[data-qisite-whats-on-form]")
         first = page.inner_text("[data-qisite-whats-on-list] li")
         assert first.startswith("Tuesday 12 January 2027, 10:00 to 12:00")

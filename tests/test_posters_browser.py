@@ -14,7 +14,7 @@ import zxingcpp
 from PIL import Image
 
 from tests.awareness_fixture import SITE_URL, build_awareness_site
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve, shown_occurrences
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,9 @@ POSTERS = {
 
 A4 = (595, 842)
 A3 = (842, 1191)
+
+POSTER_LIST = "[data-qisite-poster-list]"
+"""The element holding the sittings this file reads."""
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +49,6 @@ def _page_sizes(pdf: bytes) -> list[tuple[int, int]]:
 def _decoded(page: Any) -> list[str]:
     shot = page.locator("[data-qisite-poster]").screenshot()
     return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)))]
-
-
-def _shown(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
-        "[data-qisite-poster-list] [data-qisite-occurrence]",
-        "items => items.filter(i => i.offsetParent !== null)"
-        ".map(i => i.getAttribute('data-qisite-occurrence').split('@')[0])",
-    )
 
 
 @pytest.mark.parametrize("poster", list(POSTERS))
@@ -102,11 +97,14 @@ def test_print_keeps_black_on_white(page: Any, base_url: str) -> None:
 def test_poster_lists_only_sittings_to_come(page: Any, base_url: str) -> None:
     page.clock.set_fixed_time("2027-03-10T00:00:00Z")
     page.goto(base_url + "posters/session-exec-wave.html")
-    assert _shown(page) == ["exec-wave-20270406T1300", "exec-wave-20270601T1300"]
+    assert shown_occurrences(page, POSTER_LIST) == [
+        "exec-wave-20270406T1300",
+        "exec-wave-20270601T1300",
+    ]
     assert page.inner_text("[data-qisite-poster-list]").count("Cancelled:") == 1
     page.clock.set_fixed_time("2027-07-01T00:00:00Z")
     page.reload()
-    assert _shown(page) == []
+    assert shown_occurrences(page, POSTER_LIST) == []
     assert page.is_visible("[data-qisite-sessions-none]")
 
 

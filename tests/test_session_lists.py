@@ -20,7 +20,7 @@ from qisite.site.calendar import PAGE_LIMIT
 from qisite.views.coming import NEXT_ON_PATHWAY
 from qisite.views.pathways import all_pathways
 from tests.accnames import names_by_target
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve, shown_occurrences
 from tests.session_fixtures import curriculum_text
 from tests.sitebuild import BuiltSite, build_project, build_site
 
@@ -155,14 +155,6 @@ def weekly_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def _listed(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
-        "[data-qisite-occurrence]",
-        "items => items.filter(i => i.offsetParent !== null)"
-        ".map(i => i.getAttribute('data-qisite-occurrence').split('@')[0])",
-    )
-
-
 @pytest.mark.browser
 def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_rest(
     page: Any, weekly_url: str
@@ -170,13 +162,13 @@ def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_r
     # The 20th weekly sitting from the build is on 20 May; the 21st on 27 May.
     page.clock.set_fixed_time("2027-01-02T09:00:00Z")
     page.goto(weekly_url + "pathways/aud-ward/")
-    shown = _listed(page)
+    shown = shown_occurrences(page)
     assert len(shown) == NEXT_ON_PATHWAY and shown[0] == "weekly-20270107T1000"
     assert page.is_hidden("[data-qisite-sessions-none]")
     assert "next 20 of 40 sessions" in page.inner_text(".qisite-sessions-more")
     page.clock.set_fixed_time("2027-05-24T09:00:00Z")
     page.reload()
-    assert _listed(page) == []
+    assert shown_occurrences(page) == []
     none = page.inner_text("[data-qisite-sessions-none]")
     assert none == "Every session listed here has ended: later ones are in the calendar."
     violations = axe_violations(page)
@@ -189,16 +181,17 @@ def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_r
     page.wait_for_url("**/calendar/2027-05/?audience=aud-ward")
     assert page.input_value("#qisite-filter-audience") == "aud-ward"
     # From the reader's today: the last May sitting; the board's data sitting is not theirs.
-    assert _listed(page) == ["weekly-20270527T1000"]
+    assert shown_occurrences(page) == ["weekly-20270527T1000"]
     june = page.locator("[data-qisite-calendar-link]", has_text="June 2027")
     assert june.get_attribute("href").endswith("2027-06/?audience=aud-ward")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     page.select_option("#qisite-filter-audience", "")
     assert page.url.endswith("/calendar/2027-05/")
-    assert _listed(page) == ["weekly-20270527T1000"]  # the data sitting of 12 May has ended
+    # the data sitting of 12 May has ended
+    assert shown_occurrences(page) == ["weekly-20270527T1000"]
     page.select_option("#qisite-filter-module", "mod-data")
-    assert _listed(page) == []
+    assert shown_occurrences(page) == []
     assert page.url.endswith("/calendar/2027-05/?module=mod-data")
     april = page.locator("[data-qisite-calendar-link]", has_text="April 2027")
     assert april.get_attribute("href").endswith("2027-04/?module=mod-data")
@@ -213,7 +206,7 @@ def test_without_script_a_pathway_lists_its_next_sittings_and_the_way_to_the_res
     try:
         page = context.new_page()
         page.goto(weekly_url + "pathways/aud-ward/")
-        shown = _listed(page)
+        shown = shown_occurrences(page)
         # Ended before the build: left out; the next twenty from the build are listed.
         assert "before" not in shown and len(shown) == NEXT_ON_PATHWAY
         page.click("text=All sessions for Ward staff in the calendar")

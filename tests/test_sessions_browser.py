@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import axe_violations, describe, serve
+from tests.browser import axe_violations, describe, serve, shown_occurrences
 from tests.session_fixtures import curriculum_text
 from tests.sitebuild import build_site
 
@@ -42,41 +42,33 @@ def calendar_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url + "calendar/"
 
 
-def _visible(page: Any) -> list[str]:
-    return page.eval_on_selector_all(
-        "[data-qisite-occurrence]",
-        "items => items.filter(i => i.offsetParent !== null)"
-        ".map(i => i.getAttribute('data-qisite-occurrence').split('@')[0])",
-    )
-
-
 MONTHS = ["2027-01", "2027-02", "2027-03", "2027-04", "2027-06"]
 
 
 def test_past_sittings_hidden_by_the_readers_clock(page: Any, calendar_url: str) -> None:
     page.clock.set_fixed_time(NOW)
     page.goto(calendar_url + "2027-03/")
-    assert _visible(page) == ["late-march"]
+    assert shown_occurrences(page) == ["late-march"]
     assert page.is_visible("#month-2027-03")
     assert "1 session shown (upcoming only)" in page.inner_text("[data-qisite-calendar-status]")
     page.check("#qisite-show-past")
-    assert _visible(page) == ["early-march", "late-march"]
+    assert shown_occurrences(page) == ["early-march", "late-march"]
     assert page.inner_text('[data-qisite-occurrence^="early-march@"] h3').startswith("Past:")
     page.goto(calendar_url + "2027-01/")
-    assert _visible(page) == []
+    assert shown_occurrences(page) == []
     assert page.is_hidden("#month-2027-01")
     assert "No sessions match" in page.inner_text("[data-qisite-calendar-status]")
     page.goto(calendar_url + "2027-04/")
-    assert _visible(page) == ["wave-20270405T1300"]
+    assert shown_occurrences(page) == ["wave-20270405T1300"]
     assert page.outside_requests == []
 
 
 def test_later_clock_hides_more(page: Any, calendar_url: str) -> None:
     page.clock.set_fixed_time("2027-05-01T08:00:00Z")
     page.goto(calendar_url + "2027-04/")
-    assert _visible(page) == []
+    assert shown_occurrences(page) == []
     page.goto(calendar_url + "2027-06/")
-    assert _visible(page) == ["wave-20270607T1300"]
+    assert shown_occurrences(page) == ["wave-20270607T1300"]
 
 
 def test_filters_by_module_audience_and_format(page: Any, calendar_url: str) -> None:
@@ -84,23 +76,23 @@ def test_filters_by_module_audience_and_format(page: Any, calendar_url: str) -> 
     page.goto(calendar_url + "2027-03/")
     page.check("#qisite-show-past")
     page.select_option("#qisite-filter-module", "mod-data")
-    assert _visible(page) == ["early-march"]
+    assert shown_occurrences(page) == ["early-march"]
     page.select_option("#qisite-filter-module", "")
     page.select_option("#qisite-filter-format", "online")
-    assert _visible(page) == ["late-march"]
+    assert shown_occurrences(page) == ["late-march"]
     page.select_option("#qisite-filter-format", "")
     page.select_option("#qisite-filter-audience", "aud-ward")
-    assert _visible(page) == ["late-march"]
+    assert shown_occurrences(page) == ["late-march"]
     # By keyboard: focus the module select and pick with the arrow keys.
     page.select_option("#qisite-filter-audience", "")
     page.focus("#qisite-filter-module")
     page.keyboard.press("ArrowDown")
     assert page.input_value("#qisite-filter-module") == "mod-intro"
-    assert _visible(page) == ["late-march"]
+    assert shown_occurrences(page) == ["late-march"]
     page.uncheck("#qisite-show-past")
-    assert _visible(page) == ["late-march"]
+    assert shown_occurrences(page) == ["late-march"]
     page.select_option("#qisite-filter-module", "mod-data")
-    assert _visible(page) == []
+    assert shown_occurrences(page) == []
 
 
 def test_without_script_every_sitting_is_listed(browser: Any, calendar_url: str) -> None:
@@ -115,7 +107,7 @@ def test_without_script_every_sitting_is_listed(browser: Any, calendar_url: str)
         listed = 0
         for href in hrefs:
             page.goto(href)
-            listed += len(_visible(page))
+            listed += len(shown_occurrences(page))
             assert page.is_hidden("[data-qisite-calendar-filters]")
         assert listed == 6
     finally:
@@ -145,9 +137,9 @@ def test_module_and_pathway_pages_hide_ended_sittings(page: Any, calendar_url: s
     root = calendar_url.removesuffix("calendar/")
     page.clock.set_fixed_time(NOW)
     page.goto(root + "modules/mod-intro/")
-    assert _visible(page) == ["late-march"]
+    assert shown_occurrences(page) == ["late-march"]
     page.goto(root + "pathways/aud-board/")
-    assert _visible(page) == ["late-march", "wave-20270405T1300", "wave-20270607T1300"]
+    assert shown_occurrences(page) == ["late-march", "wave-20270405T1300", "wave-20270607T1300"]
     assert page.is_hidden("[data-qisite-sessions-none]")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
@@ -155,5 +147,5 @@ def test_module_and_pathway_pages_hide_ended_sittings(page: Any, calendar_url: s
     page.wait_for_url("**/modules/mod-intro/#session-late-march")
     page.clock.set_fixed_time("2027-07-01T08:00:00Z")
     page.goto(root + "pathways/aud-board/")
-    assert _visible(page) == []
+    assert shown_occurrences(page) == []
     assert page.is_visible("[data-qisite-sessions-none]")
