@@ -120,6 +120,20 @@ def build_project(root: Path, strict: bool = False, config_file: str = "mkdocs.y
     return BuiltSite(root, site_dir, list(records))
 
 
+def naming_previous(previous: BuiltSite, config: dict[str, Any] | None = None) -> dict[str, Any]:
+    """build_site's keyword arguments for a build whose mkdocs.yml names ``previous``'s
+    publication.json (copied to last/) as the plugin's previous_manifest, over ``config``."""
+    manifest = (previous.site_dir / "publication.json").read_text(encoding="utf-8")
+    plugins = [
+        "search",
+        {"qisite": {"curriculum": "curriculum.yaml", "previous_manifest": "last/publication.json"}},
+    ]
+    return {
+        "config": {**(config or {}), "plugins": plugins},
+        "extra_files": {"last/publication.json": manifest},
+    }
+
+
 def build_site(
     root: Path,
     curriculum: str | None = None,

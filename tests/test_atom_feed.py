@@ -22,7 +22,14 @@ from lxml import etree, html
 from qisite.publication import Manifest
 from tests.awareness_fixture import BUILT_AT, CURRICULUM, SITE_URL, build_awareness_site
 from tests.engines import ENGINES, Engine, build_with
-from tests.sitebuild import REPO, BuiltSite, build_project, build_site, make_project
+from tests.sitebuild import (
+    REPO,
+    BuiltSite,
+    build_project,
+    build_site,
+    make_project,
+    naming_previous,
+)
 
 FEED = "whats-on.atom"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -241,24 +248,11 @@ SECOND = (
         "     venue: Harbour Room}\n  - {id: pdsa-may,",
     )
 )
-WITH_PREVIOUS = {
-    "plugins": [
-        "search",
-        {"qisite": {"curriculum": "curriculum.yaml", "previous_manifest": "last/publication.json"}},
-    ]
-}
-
-
 def _build_at(
     root: Path, curriculum: str, moment: datetime, previous: BuiltSite | None
 ) -> BuiltSite:
-    options: dict[str, Any] = {"config": {"site_url": SITE_URL}}
-    if previous is not None:
-        manifest = (previous.site_dir / "publication.json").read_text(encoding="utf-8")
-        options = {
-            "config": {"site_url": SITE_URL, **WITH_PREVIOUS},
-            "extra_files": {"last/publication.json": manifest},
-        }
+    config = {"site_url": SITE_URL}
+    options = {"config": config} if previous is None else naming_previous(previous, config)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", _epoch(moment))
         site = build_site(root, curriculum=curriculum, **options)

@@ -28,7 +28,7 @@ from qisite.site.subscribe import feed_addresses
 from tests import feed_readers
 from tests.browser import axe_violations, describe, serve
 from tests.session_fixtures import curriculum_text, inputs
-from tests.sitebuild import BuiltSite, build_site
+from tests.sitebuild import BuiltSite, build_site, naming_previous
 
 SUFFIX = "testshire-qi-academy"
 BEFORE = """\
@@ -211,23 +211,12 @@ def test_a_recorded_change_after_the_build_counts_as_the_build(tmp_path: Path) -
     assert events["moved"]["sequence"] == MINUTES_FROM_2000[SECOND_BUILD]
 
 
-WITH_PREVIOUS = {
-    "plugins": [
-        "search",
-        {"qisite": {"curriculum": "curriculum.yaml", "previous_manifest": "last/publication.json"}},
-    ]
-}
-
-
 def _manifest_build(
     root: Path, sessions: str, built: datetime, previous: BuiltSite | None
 ) -> tuple[BuiltSite, dict[str, dict[str, Any]]]:
     """A whole build naming the previous build's publication.json as previous_manifest
     in mkdocs.yml (none for the first); ical.js's reading of its all.ics by session id."""
-    options: dict[str, Any] = {}
-    if previous is not None:
-        manifest = (previous.site_dir / "publication.json").read_text(encoding="utf-8")
-        options = {"config": WITH_PREVIOUS, "extra_files": {"last/publication.json": manifest}}
+    options = {} if previous is None else naming_previous(previous)
     site = _build_sessions(root, sessions, built, **options)
     path = site.site_dir / "feeds" / "all.ics"
     (read,) = feed_readers.icaljs_read([path], WINDOW_END).values()
