@@ -300,3 +300,44 @@ def test_filled_controls_have_the_names_they_had(
     assert "Done on" in group.locator("[data-qisite-status]").inner_text()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("kind", ["pathway", "ihi"])
+def test_every_filled_control_is_named_for_the_card_or_link_it_stands_in(
+    page: Any, portal: str, example_site: BuiltSite, kind: str
+) -> None:
+    """The build's placeholders carry no id or name: the script reads them from the module
+    card a control sits in, or the course link it follows. Every control on a long pathway
+    and on the IHI page ends up with its own module's or course's id and name."""
+    curriculum = curriculum_of(example_site)
+    audience = max(
+        curriculum.audiences, key=lambda a: sum(a.id in m.audiences for m in curriculum.modules)
+    )
+    address = url_of(paths.pathway(audience.id) if kind == "pathway" else paths.IHI_OPEN_SCHOOL)
+    page.goto(portal + address)
+    page.wait_for_selector("[data-qisite-control][data-qisite-filled]")
+    seen = page.evaluate(
+        """() => {
+          const text = (n) => n.textContent.replace(/\\s+/g, " ").trim();
+          const modules = [...document.querySelectorAll("li[data-qisite-module]")].map((card) => {
+            const control = card.querySelector(':scope > [data-qisite-control="modules"]');
+            return [card.dataset.qisiteModule, text(card.querySelector("h3")),
+                    control.dataset.qisiteId, control.getAttribute("aria-label")];
+          });
+          const courses = [...document.querySelectorAll("article a[data-qisite-ihi]")].map((a) => {
+            const control = a.nextElementSibling;
+            return [a.dataset.qisiteIhi, text(a), control.dataset.qisiteId,
+                    text(control.querySelector('[data-qisite-mark="done"]'))];
+          });
+          return {modules, courses};
+        }"""
+    )
+    if kind == "pathway":
+        assert len(seen["modules"]) >= 5
+    assert seen["courses"], "the page links IHI Open School courses"
+    for module_id, title, control_id, label in seen["modules"]:
+        assert (control_id, label) == (module_id, f"My progress: {title}")
+    for code, name, control_id, done in seen["courses"]:
+        assert (control_id, done) == (code, f"Done: {name}")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)

@@ -321,12 +321,49 @@
   /* ---------- controls ---------- */
 
   /**
+   * Gives a placeholder the build wrote its id and name, read from where it stands: a
+   * course control follows its course's link; a module control sits in its module's card
+   * (or row) or on its module's page. The build leaves them out because the page says
+   * them already, and a long pathway would otherwise carry each one twice more.
+   */
+  function identify(group) {
+    if (group.hasAttribute("data-qisite-id")) return;
+    var id = "";
+    var title = "";
+    if (group.getAttribute("data-qisite-control") === "courses") {
+      var link = group.previousElementSibling;
+      if (link && link.hasAttribute("data-qisite-ihi")) {
+        id = link.getAttribute("data-qisite-ihi");
+        title = plainText(link);
+      }
+    } else {
+      var item = group.closest("[data-qisite-module]");
+      var page = group.closest("[data-qisite-module-page]");
+      if (item) {
+        id = item.getAttribute("data-qisite-module");
+        title = nameOf(item, id);
+      } else if (page) {
+        id = page.getAttribute("data-qisite-module-page");
+        title = pageTitle(page, id);
+      }
+    }
+    group.setAttribute("data-qisite-id", id);
+    group.setAttribute("data-qisite-name", title || id);
+  }
+
+  function pageTitle(page, fallback) {
+    var h1 = document.querySelector("article h1, .md-content h1");
+    return page.getAttribute("data-qisite-title") || (h1 && plainText(h1)) || fallback;
+  }
+
+  /**
    * Fills a control with its working buttons and status line. The build writes each
    * control as a placeholder carrying its kind, id and name (and plain buttons with the
    * visible words, which keep its room until now); controls made here for hand-written
    * pages carry the same. Module controls have Done and In progress, course controls Done.
    */
   function fillControl(group) {
+    identify(group);
     var kind = group.getAttribute("data-qisite-control");
     var id = group.getAttribute("data-qisite-id");
     var title = group.getAttribute("data-qisite-name") || id;
@@ -415,9 +452,7 @@
       page.setAttribute("data-qisite-enhanced", "");
       var id = page.getAttribute("data-qisite-module-page");
       if (builtControl(page, "modules", id)) return;
-      var h1 = document.querySelector("article h1, .md-content h1");
-      var title = page.getAttribute("data-qisite-title") || (h1 && plainText(h1)) || id;
-      page.insertBefore(moduleControl(id, title), page.firstChild);
+      page.insertBefore(moduleControl(id, pageTitle(page, id)), page.firstChild);
     });
     root.querySelectorAll("a[data-qisite-ihi]").forEach(function (link) {
       if (link.hasAttribute("data-qisite-enhanced")) return;
