@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -159,14 +159,17 @@ def weekly_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_rest(
     page: Any, weekly_url: str
 ) -> None:
-    # The 20th weekly sitting from the build is on 20 May; the 21st on 27 May.
+    # The last weekly sitting listed (the NEXT_ON_PATHWAY-th from 7 January) has ended
+    # four days later; the next one is three days after that.
+    last_listed = date(2027, 1, 7) + timedelta(weeks=NEXT_ON_PATHWAY - 1)
     page.clock.set_fixed_time("2027-01-02T09:00:00Z")
     page.goto(weekly_url + "pathways/aud-ward/")
     shown = shown_occurrences(page)
     assert len(shown) == NEXT_ON_PATHWAY and shown[0] == "weekly-20270107T1000"
     assert page.is_hidden("[data-qisite-sessions-none]")
-    assert "next 20 of 40 sessions" in page.inner_text(".qisite-sessions-more")
-    page.clock.set_fixed_time("2027-05-24T09:00:00Z")
+    more = page.inner_text(".qisite-sessions-more")
+    assert f"next {NEXT_ON_PATHWAY} of 40 sessions" in more
+    page.clock.set_fixed_time(f"{last_listed + timedelta(days=4)}T09:00:00Z")
     page.reload()
     assert shown_occurrences(page) == []
     none = page.inner_text("[data-qisite-sessions-none]")
@@ -175,26 +178,37 @@ def test_a_pathway_read_long_after_its_build_says_its_list_ended_and_links_the_r
     assert violations == [], describe(violations)
     page.click("text=All sessions for Ward staff in the calendar")
     page.wait_for_url("**/calendar/?audience=aud-ward")
-    may = page.locator("[data-qisite-month-link] a", has_text="May 2027")
-    assert may.get_attribute("href").endswith("2027-05/?audience=aud-ward")
-    may.click()
-    page.wait_for_url("**/calendar/2027-05/?audience=aud-ward")
+    # The reader's month, and the weekly sittings still ahead in it from the reader's today.
+    today = last_listed + timedelta(days=4)
+    month, before, after = (
+        today.replace(day=1),
+        (today.replace(day=1) - timedelta(days=1)).replace(day=1),
+        (today.replace(day=28) + timedelta(days=4)).replace(day=1),
+    )
+    weekly = [date(2027, 1, 7) + timedelta(weeks=k) for k in range(40)]
+    ahead = [f"weekly-{d:%Y%m%d}T1000" for d in weekly if d > today and d.month == today.month]
+    assert ahead, "the reader's month still has weekly sittings"
+    link = page.locator("[data-qisite-month-link] a", has_text=f"{month:%B %Y}")
+    assert link.get_attribute("href").endswith(f"{month:%Y-%m}/?audience=aud-ward")
+    link.click()
+    page.wait_for_url(f"**/calendar/{month:%Y-%m}/?audience=aud-ward")
     assert page.input_value("#qisite-filter-audience") == "aud-ward"
-    # From the reader's today: the last May sitting; the board's data sitting is not theirs.
-    assert shown_occurrences(page) == ["weekly-20270527T1000"]
-    june = page.locator("[data-qisite-calendar-link]", has_text="June 2027")
-    assert june.get_attribute("href").endswith("2027-06/?audience=aud-ward")
+    # From the reader's today: the month's later sittings; the board's data sitting is not theirs.
+    assert shown_occurrences(page) == ahead
+    following = page.locator("[data-qisite-calendar-link]", has_text=f"{after:%B %Y}")
+    assert following.get_attribute("href").endswith(f"{after:%Y-%m}/?audience=aud-ward")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     page.select_option("#qisite-filter-audience", "")
-    assert page.url.endswith("/calendar/2027-05/")
-    # the data sitting of 12 May has ended
-    assert shown_occurrences(page) == ["weekly-20270527T1000"]
+    assert page.url.endswith(f"/calendar/{month:%Y-%m}/")
+    # the month's data sitting (on the 12th) has ended
+    assert today.day > 12
+    assert shown_occurrences(page) == ahead
     page.select_option("#qisite-filter-module", "mod-data")
     assert shown_occurrences(page) == []
-    assert page.url.endswith("/calendar/2027-05/?module=mod-data")
-    april = page.locator("[data-qisite-calendar-link]", has_text="April 2027")
-    assert april.get_attribute("href").endswith("2027-04/?module=mod-data")
+    assert page.url.endswith(f"/calendar/{month:%Y-%m}/?module=mod-data")
+    earlier = page.locator("[data-qisite-calendar-link]", has_text=f"{before:%B %Y}")
+    assert earlier.get_attribute("href").endswith(f"{before:%Y-%m}/?module=mod-data")
     assert page.outside_requests == []
 
 

@@ -490,7 +490,11 @@
     return text;
   }
 
+  /** The pathway's modules: all of them when the page is one part of a long pathway (the
+   * build names them on it), else those the page lists. */
   function uniqueModules(pathway) {
+    var named = pathway.getAttribute("data-qisite-modules");
+    if (named) return named.split(" ");
     var seen = [];
     pathway.querySelectorAll("[data-qisite-module]").forEach(function (item) {
       var id = item.getAttribute("data-qisite-module");

@@ -35,6 +35,12 @@ def pathway(audience_id: str) -> str:
     return f"pathways/{audience_id}.md"
 
 
+def pathway_part(audience_id: str, number: int) -> str:
+    """A later page of a pathway too long for one (2, 3...); the first is the pathway's
+    own page. Kept out of the nav."""
+    return f"pathways/{audience_id}/parts/{number}.md" if number > 1 else pathway(audience_id)
+
+
 def matrix_part(number: int) -> str:
     """A later part of the dosing matrix's grid (2, 3...), when it has too many cells for
     one page; the first part is on the matrix page. Kept out of the nav."""

@@ -23,11 +23,12 @@ HELD_LIMIT = 400
 """Most sittings one page holds (a line is about 300 bytes): a very busy academy gets
 its nearest sittings, and the page names the calendar for the rest."""
 
-NEXT_ON_PATHWAY = 20
+NEXT_ON_PATHWAY = 10
 """Most sittings a pathway page lists: the next ones from the build (a line is about 350
-bytes; a pathway of a large academy has 150 sittings, 52 kB). Twenty reach about three
-months ahead for such a pathway, so a page built some weeks before it is read still has
-sittings to show; the page links the calendar and the pathway's feed for the rest."""
+bytes; a pathway of a large academy has 150 sittings, 52 kB). Ten reach about six weeks
+ahead for such a pathway and months for a small one; the page links the calendar, filtered
+to the pathway's staff group, and the pathway's feed for the rest. Each line costs room
+the page's module cards need to stay on as few pages as possible (site/pathways.py)."""
 
 NEWS_LIMIT = 50
 """Most entries the Atom feed holds (an entry is about 1 kB): a feed reader fetches the

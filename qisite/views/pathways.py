@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from qisite.model import Audience, Curriculum, Format, Module, StaffGroup
+from qisite.views.parts import even_parts
 
 
 class FormatGroup(StrEnum):
@@ -56,6 +58,31 @@ class Pathway:
             for group, minutes in minutes_by_format_group(module).items():
                 totals[group] += minutes
         return totals
+
+
+@dataclass(frozen=True)
+class PathwayPart:
+    """The modules one page of a pathway lists: a run of the pathway's order."""
+
+    number: int
+    first: int
+    """The place of the part's first module in the whole pathway, from 1."""
+    modules: tuple[Module, ...]
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.modules) - 1
+
+
+def pathway_parts(
+    pathway: Pathway, card_weights: Sequence[int], budget: int
+) -> tuple[PathwayPart, ...]:
+    """The pathway's modules on as few pages as keep each page's cards within ``budget``
+    (the weight of each module's card given in order), the pages about the same size."""
+    return tuple(
+        PathwayPart(number, span.start + 1, pathway.modules[span.start : span.stop])
+        for number, span in enumerate(even_parts(card_weights, budget), start=1)
+    )
 
 
 def learning_order(curriculum: Curriculum, modules: list[Module]) -> list[Module]:
