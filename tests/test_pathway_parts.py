@@ -138,6 +138,9 @@ def test_the_first_page_keeps_the_pathway_facts_and_later_pages_link_back(
     first, *later = _pages_of(long_pathways, pathway.audience.id)
     assert first.select_one("table.qisite-totals") is not None
     assert first.select_one("ul.qisite-sessions") is not None
+    printing = first.select_one("button[data-qisite-print]")
+    assert printing is not None
+    assert printing.get_text() == "Print or save this page of the learning plan"
     next_link = first.select_one("p.qisite-parts-next a[href]")
     assert next_link is not None and str(next_link["href"]).endswith("parts/2/")
     home = url_of(paths.pathway(pathway.audience.id))
