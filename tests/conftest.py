@@ -21,6 +21,18 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 @pytest.fixture(scope="session")
+def hundred_modules(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The benchmark's synthetic academy of 100 modules (ten staff groups of thirty modules
+    each, so pathways long enough for several pages), built once for the whole run."""
+    from benchmarks.build_bench import SOURCE_DATE_EPOCH, write_project
+    from tests.sitebuild import build_project
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        return build_project(write_project(tmp_path_factory.mktemp("hundred"), 100))
+
+
+@pytest.fixture(scope="session")
 def example_url(example_site: BuiltSite) -> Iterator[str]:
     with serve(example_site.site_dir) as url:
         yield url

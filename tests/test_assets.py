@@ -74,21 +74,25 @@ def test_one_stylesheet_and_at_most_one_deferred_script_per_page(example_site: B
     assert len(set(texts)) == len(texts)
 
 
+@pytest.mark.parametrize("academy", ["example_site", "hundred_modules"])
 def test_every_class_a_page_uses_is_styled_by_the_stylesheet_it_loads(
-    example_site: BuiltSite,
+    academy: str, request: pytest.FixtureRequest
 ) -> None:
+    """On the example, and on an academy large enough for pages the example has no need
+    of (a pathway, grid or month on several pages)."""
+    site: BuiltSite = request.getfixturevalue(academy)
     styled = {
         name
         for source in SOURCES.glob("*.css")
         for name in CLASS.findall(source.read_text("utf-8"))
     }
     unstyled = []
-    for page in _pages(example_site):
+    for page in _pages(site):
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         used = {name for tag in soup.select("[class]") for name in tag["class"]} & styled
         styles, _ = _ours(page, soup)
         loaded = set(CLASS.findall(styles[0].read_text("utf-8")))
-        unstyled += [f"{page.relative_to(example_site.site_dir)}: .{c}" for c in used - loaded]
+        unstyled += [f"{page.relative_to(site.site_dir)}: .{c}" for c in used - loaded]
     assert unstyled == []
 
 
@@ -102,7 +106,9 @@ def _entry_selectors(script: str) -> list[str]:
     return [m.group(1) for start in starts if (m := ENTRY.match(start))]
 
 
-def test_every_script_a_page_needs_is_in_the_script_it_loads(example_site: BuiltSite) -> None:
+def _scripts_missing(site: BuiltSite) -> tuple[list[str], set[str]]:
+    """Pages whose script lacks a source whose entry elements they have; and the sources
+    some page needs."""
     entries = {
         source.name: _entry_selectors(source.read_text("utf-8"))
         for source in SOURCES.glob("*.js")
@@ -112,7 +118,7 @@ def test_every_script_a_page_needs_is_in_the_script_it_loads(example_site: Built
     minified = {name: rjsmin.jsmin((SOURCES / name).read_text("utf-8")) for name in entries}
     missing = []
     needed_somewhere = set()
-    for page in _pages(example_site):
+    for page in _pages(site):
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
         _, scripts = _ours(page, soup)
         loaded = scripts[0].read_text("utf-8") if scripts else ""
@@ -120,9 +126,23 @@ def test_every_script_a_page_needs_is_in_the_script_it_loads(example_site: Built
             if any(soup.select(selector) for selector in selectors):
                 needed_somewhere.add(name)
                 if minified[name] not in loaded:
-                    missing.append(f"{page.relative_to(example_site.site_dir)}: {name}")
+                    missing.append(f"{page.relative_to(site.site_dir)}: {name}")
+    return missing, needed_somewhere
+
+
+def test_every_script_a_page_needs_is_in_the_script_it_loads(example_site: BuiltSite) -> None:
+    missing, needed_somewhere = _scripts_missing(example_site)
     assert missing == []
-    assert needed_somewhere == set(entries)  # the example uses every script somewhere
+    sources = {s.name for s in SOURCES.glob("*.js")} - {assets.ON_PAGE}
+    assert needed_somewhere == sources  # the example uses every script somewhere
+
+
+def test_pages_only_a_large_academy_has_load_the_scripts_they_need(
+    hundred_modules: BuiltSite,
+) -> None:
+    missing, needed_somewhere = _scripts_missing(hundred_modules)
+    assert missing == []
+    assert "learning-record.js" in needed_somewhere
 
 
 def test_a_page_without_features_loads_the_base_stylesheet_and_no_script(

@@ -14,13 +14,12 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from benchmarks.build_bench import SOURCE_DATE_EPOCH, write_project
 from qisite.site import paths
 from qisite.views.parts import even_parts
 from qisite.views.pathways import all_pathways
 from tests.browser import axe_violations, describe, serve_under_sub_path
 from tests.pagechecks import curriculum_of, url_of
-from tests.sitebuild import BuiltSite, build_project
+from tests.sitebuild import BuiltSite
 from tests.test_phone_browser import open_at
 
 PAGE_BYTES = 43_000
@@ -68,10 +67,8 @@ def test_equal_items_make_parts_of_equal_size_and_what_fits_stays_whole() -> Non
 
 
 @pytest.fixture(scope="module")
-def long_pathways(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-        return build_project(write_project(tmp_path_factory.mktemp("long"), 100))
+def long_pathways(hundred_modules: BuiltSite) -> BuiltSite:
+    return hundred_modules
 
 
 def _html(site: BuiltSite, src: str) -> Path:
