@@ -104,6 +104,12 @@ def test_the_calendar_links_every_part_and_the_parts_link_each_other(busy_site: 
     parts = _busy_parts()
     assert len(parts) > 2
     assert labels == [f"{p[0]} to {p[-1]} September 2027" for p in parts] + ["October 2027"]
+    # One item a month: a split month's parts are listed under it, each with its count.
+    september, october = index.select("[data-qisite-month-link]")
+    assert september.get_text(" ", strip=True).startswith("September 2027: 120 sessions")
+    counts = [li.get_text(strip=True).split(": ")[-1] for li in september.select("ul > li")]
+    assert counts == [f"{len(p) * len(TIMES)} sessions" for p in parts]
+    assert october.get_text(strip=True) == "October 2027: 1 session"
     assert "split into parts" in index.get_text()
     listed: list[str] = []
     for position, link in enumerate(links):
@@ -131,6 +137,9 @@ def test_a_part_of_a_busy_month_lists_its_sittings_and_passes_axe(
         assert page.is_visible("[data-qisite-calendar-filters]")
         count = len(last) * len(TIMES)
         assert page.locator("[data-qisite-occurrence]:visible").count() == count
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+        page.goto(url + "calendar/")  # the parts listed under their month
         violations = axe_violations(page)
         assert violations == [], describe(violations)
         assert page.outside_requests == []

@@ -37,6 +37,11 @@ class CalendarPage:
     """'July 2027', or '16 to 31 July 2027' for part of a month."""
     occurrences: list[Occurrence]
 
+    @property
+    def month(self) -> str:
+        """'2027-07': the month this page is (part of)."""
+        return self.key[:7]
+
 
 def calendar_pages(
     occurrences: Sequence[Occurrence], words: Words, limit: int = PAGE_LIMIT
@@ -112,7 +117,7 @@ def produce(site: SiteContext) -> Iterator[Output]:
             paths.CALENDAR,
             pages=pages,
             page_limit=PAGE_LIMIT,
-            month_count=len({page.key[:7] for page in pages}),
+            month_count=len({page.month for page in pages}),
             occurrence_count=len(everything),
             audiences=[a for a in curriculum.audiences if a.id in used_audiences],
         ),
