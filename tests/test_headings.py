@@ -29,7 +29,7 @@ def test_headings_in_reads_sections_in_order_without_permalinks_or_links() -> No
     html = (
         '<h1 id="top">Title</h1><p>x</p>'
         '<h2 id="a">First<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
-        '<h3 class="qisite-session-title"><a href="../m/">A sitting</a></h3>'
+        '<h3><a href="../m/">A sitting</a></h3>'
         '<h3 id="b"><a href="../m/">Linked</a> <code>code</code></h3>'
         "<h2 id='single-quoted-is-not-ours'>Skipped</h2>"
         '<h2 class="x" data-id="not-an-id">Skipped too</h2>'

@@ -74,6 +74,9 @@ def test_later_clock_hides_more(page: Any, calendar_url: str) -> None:
 def test_filters_by_module_audience_and_format(page: Any, calendar_url: str) -> None:
     page.clock.set_fixed_time(NOW)
     page.goto(calendar_url + "2027-03/")
+    # The audiences come from the calendar's script (the page carries none), by name.
+    offered = page.locator("#qisite-filter-audience option").all_inner_texts()
+    assert offered == ["All audiences", "Ward staff", "Board"]
     page.check("#qisite-show-past")
     page.select_option("#qisite-filter-module", "mod-data")
     assert shown_occurrences(page) == ["early-march"]

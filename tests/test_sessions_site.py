@@ -194,7 +194,7 @@ def test_month_pages_list_their_sittings(site: BuiltSite) -> None:
 def test_add_to_calendar_links_reach_each_sittings_feed(site: BuiltSite) -> None:
     total = 0
     for url, page in _month_pages(site):
-        links = page.select("a.qisite-add-to-calendar")
+        links = page.select("[data-qisite-occurrence] a[href$='.ics']")
         total += len(links)
         for link in links:
             target = posixpath.normpath(posixpath.join(url, link["href"]))

@@ -87,6 +87,8 @@
       }
     }
 
+    offerAudiences(calendar);
+
     // Filters named in the address (?audience=...: a pathway page links its audience's
     // sittings so) are chosen when the page offers them, and the choice travels on.
     var asked = new URLSearchParams(window.location.search);
@@ -119,6 +121,17 @@
     }
     refresh();
     carryQuery(calendar, chosenQuery(filters));
+  }
+
+  // The audience filter's choices are the same on every calendar page: the build writes
+  // them once (window.qisiteCalendarChoices, in this script's bundle), not into each page.
+  function offerAudiences(calendar) {
+    var select = calendar.querySelector('select[data-qisite-filter="audiences"]');
+    var choices = window.qisiteCalendarChoices;
+    if (!select || !choices || select.options.length > 1) return;
+    choices.audiences.forEach(function (audience) {
+      select.add(new Option(audience[1], audience[0]));
+    });
   }
 
   // "?audience=x&module=y" for the filters chosen, or "" for none.

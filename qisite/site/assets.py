@@ -23,6 +23,7 @@ import rcssmin
 import rjsmin
 
 from qisite.site import paths
+from qisite.site.calendar import filter_choices
 from qisite.site.context import SiteContext
 from qisite.site.learning import academy_data
 from qisite.site.output import Output
@@ -39,6 +40,9 @@ ON_PAGE = "on-page.js"
 ACADEMY = "academy.js"
 """Written by the build (not in qisite/assets): the words in the academy's language, and
 the academy's id and module ids for the learning record."""
+CALENDAR_CHOICES = "calendar-choices.js"
+"""Written by the build: the audiences the calendar's filter offers (its pages do not
+carry them)."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,7 @@ FEATURES: tuple[Feature, ...] = (
             "qisite-feed-address",
         ),
         stylesheets=("calendar.css",),
-        scripts=("calendar.js",),
+        scripts=(CALENDAR_CHOICES, "calendar.js"),
     ),
     Feature(
         "pages",
@@ -186,6 +190,8 @@ def produce(site: SiteContext) -> Iterator[Output]:
     sources[WORDS] = site.render("scripts/words.js.j2", BUNDLES, data=script_words(site.words))
     academy = academy_data(site, BUNDLES)
     sources[ACADEMY] = site.render("scripts/academy.js.j2", BUNDLES, data=academy)
+    choices = filter_choices(site)
+    sources[CALENDAR_CHOICES] = site.render("scripts/calendar-choices.js.j2", BUNDLES, data=choices)
     for key in sorted({stylesheet_key(chosen) for chosen in _combinations()}):
         # Name order is the order the stylesheets always loaded in, so the cascade holds.
         names = sorted({BASE_STYLESHEET, *(s for f in _features(key) for s in f.stylesheets)})

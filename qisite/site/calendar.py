@@ -17,11 +17,13 @@ from qisite.site.labels import ATTENDANCE_LABELS
 from qisite.site.output import Output
 from qisite.site.publication import sitting_changes
 
-PAGE_LIMIT = 30
+PAGE_LIMIT = 20
 """Most sittings on one calendar page (unless one day has more). A busier month is split
-into runs of whole days, so that a page stays small enough for a phone on a slow network:
-a sitting is about 0.95 kB and the rest of the page about 25 kB (the filters, the theme),
-so thirty keep a page near 55 kB at 1,000 modules (156 kB at the former hundred)."""
+into runs of whole days, so that a page's HTML reaches a phone on a slow link in two
+round trips (about 42 kB: issue 14). A sitting is 0.85 to 1.15 kB (more with a venue,
+facilitator, notes and a join link, as the example academy's), its module in the filter
+70 bytes, and the rest of the page about 17 kB (the theme, the filters, the feed): twenty
+keep a page near 36 kB at 1,000 modules and under 40 kB with the example's sittings."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class CalendarPage:
     label: str
     """'July 2027', or '16 to 31 July 2027' for part of a month."""
     occurrences: list[Occurrence]
+
+    @property
+    def month(self) -> str:
+        """'2027-07': the month this page is (part of)."""
+        return self.key[:7]
 
 
 def calendar_pages(
@@ -110,7 +117,7 @@ def produce(site: SiteContext) -> Iterator[Output]:
             paths.CALENDAR,
             pages=pages,
             page_limit=PAGE_LIMIT,
-            month_count=len({page.key[:7] for page in pages}),
+            month_count=len({page.month for page in pages}),
             occurrence_count=len(everything),
             audiences=[a for a in curriculum.audiences if a.id in used_audiences],
         ),
@@ -123,7 +130,6 @@ def produce(site: SiteContext) -> Iterator[Output]:
                 page,
                 pages[index - 1] if index else None,
                 pages[index + 1] if index + 1 < len(pages) else None,
-                used_audiences,
             ),
             in_nav=False,
         )
@@ -150,19 +156,26 @@ def produce(site: SiteContext) -> Iterator[Output]:
         )
 
 
+def filter_choices(site: SiteContext) -> dict[str, list[list[str]]]:
+    """The audience filter's choices, for every calendar page at once (calendar.js reads
+    them from calendar-choices.js, written with the scripts): every audience that has a
+    sitting, so that an audience named in a page's address (a pathway's link) is chosen
+    even on a page with none of its sittings. Carried by each page they would grow it
+    with the academy (a hundred audiences: 5.5 kB of a month's page)."""
+    used = {a for o in site.occurrences for a in o.audiences}
+    return {"audiences": [[a.id, a.name] for a in site.curriculum.audiences if a.id in used]}
+
+
 def _calendar_page(
     site: SiteContext,
     page: CalendarPage,
     before: CalendarPage | None,
     after: CalendarPage | None,
-    used_audiences: set[str],
 ) -> str:
-    """One page's sittings with the filters: the modules that occur on that page, and
-    every audience the calendar has, so that an audience named in the page's address
-    (a pathway's link) is chosen even on a page with none of its sittings."""
+    """One page's sittings with the filters: the modules that occur on that page (at most
+    a page's sittings), and the formats; the audiences come from ``filter_choices``."""
     src_uri = paths.calendar_page(page.key)
     used_modules = {o.module_id for o in page.occurrences}
-    curriculum = site.curriculum
     return site.render(
         "calendar/month.md.j2",
         src_uri,
@@ -170,7 +183,6 @@ def _calendar_page(
         before=before,
         after=after,
         occurrence_count=len(page.occurrences),
-        audiences=[a for a in curriculum.audiences if a.id in used_audiences],
-        modules=[m for m in curriculum.modules if m.id in used_modules],
+        modules=[m for m in site.curriculum.modules if m.id in used_modules],
         formats=ATTENDANCE_LABELS,
     )
