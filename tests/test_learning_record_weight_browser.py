@@ -18,7 +18,7 @@ import pytest
 
 from qisite.site import paths
 from qisite.views.pathways import all_pathways
-from tests.browser import axe_violations, describe, serve_under_sub_path
+from tests.browser import LAYOUT_SHIFTS, axe_violations, describe, serve_under_sub_path
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
 
@@ -81,9 +81,10 @@ def test_a_first_visit_with_nothing_marked_loads_no_catalogue(page: Any, portal:
     assert page.evaluate("() => window.qisiteLearningData") is None
     modules = page.locator("[data-qisite-learning-modules]")
     assert modules.inner_text().startswith("Nothing marked yet")
-    counts = page.locator("[data-qisite-learning-pathways] progress + span")
-    assert counts.count() >= 2 and counts.first.is_visible()
-    assert all(t.startswith("0 of") for t in counts.all_inner_texts())
+    pathways = page.locator("[data-qisite-learning-pathways]")
+    assert pathways.is_visible() and pathways.inner_text().startswith("Nothing marked on any")
+    assert pathways.get_by_role("link", name="pathways").get_attribute("href") == "../pathways/"
+    assert page.locator("[data-qisite-learning-pathway]").count() == 0
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     assert page.outside_requests == []
@@ -139,24 +140,57 @@ def test_marks_load_the_catalogue_after_the_first_paint_and_list_against_it(
     assert "no longer in the curriculum" not in modules.inner_text()
     courses = page.locator("[data-qisite-learning-courses] table").inner_text()
     assert code in courses and "no longer in the curriculum" not in courses
+    # The pathways with something marked, and only those, each linked, with its counts,
+    # on screen and in the printout; the sentence for an empty record is gone.
+    pathways = page.locator("[data-qisite-learning-pathways]")
+    assert not pathways.locator("p").is_visible()
+    for media in ("screen", "print"):
+        page.emulate_media(media=media)
+        items = page.locator("[data-qisite-learning-pathway]")
+        listed = [
+            items.nth(i).get_attribute("data-qisite-learning-pathway")
+            for i in range(items.count())
+            if items.nth(i).is_visible()
+        ]
+        assert listed == having, media
+    page.emulate_media(media="screen")
     for audience_id in having:
         item = page.locator(f'[data-qisite-learning-pathway="{audience_id}"]')
+        assert item.locator("a").get_attribute("href") == f"../pathways/{audience_id}/"
         assert item.locator("progress + span").inner_text().startswith("1 of")
         assert item.locator("progress").get_attribute("value") == "1"
-        assert item.get_attribute("data-qisite-marked") == ""
-    # The printout lists the pathways with something marked, and only those.
-    page.emulate_media(media="print")
-    items = page.locator("[data-qisite-learning-pathway]")
-    printed = [
-        items.nth(i).get_attribute("data-qisite-learning-pathway")
-        for i in range(items.count())
-        if items.nth(i).is_visible()
-    ]
-    assert printed == having
-    page.emulate_media(media="screen")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
     assert page.outside_requests == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_listing_the_marks_moves_nothing_in_view(
+    browser: Any, portal: str, example_site: BuiltSite, width: int
+) -> None:
+    """The lists grow once the catalogue arrives, after the first paint: the record is
+    shown in one go when they are filled, so no heading or button already seen is
+    pushed down (on a first visit, with nothing marked, nothing moves either: see
+    test_phone_browser)."""
+    record, title, _, having = _a_marked_record(example_site)
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        address = portal + url_of(paths.MY_LEARNING)
+        page.goto(address)
+        _store(page, record)
+        page.add_init_script(LAYOUT_SHIFTS)
+        page.reload()
+        page.wait_for_selector("[data-qisite-learning-modules] table")
+        page.wait_for_timeout(300)
+        shifts = page.evaluate("window.__shifts")
+        total = sum(s["value"] for s in shifts)
+        assert total < 0.02, f"layout shift {total:.3f}: {shifts}"
+        assert page.locator("[data-qisite-learning-pathway]").count() == len(having)
+        assert page.get_by_role("link", name=title).is_visible()
+        assert page.get_by_role("button", name="Clear my data").is_visible()
+    finally:
+        context.close()
 
 
 def test_loading_a_file_on_a_fresh_page_loads_the_catalogue(

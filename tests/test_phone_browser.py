@@ -18,7 +18,7 @@ import pytest
 
 from qisite.model import Curriculum
 from qisite.site import paths
-from tests.browser import axe_violations, describe, serve_under_sub_path
+from tests.browser import LAYOUT_SHIFTS, axe_violations, describe, serve_under_sub_path
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
 
@@ -459,16 +459,6 @@ def test_printed_page_keeps_its_contrast(
 
 # ---------- layout shift ----------
 
-CLS_OBSERVER = """
-window.__shifts = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    if (entry.hadRecentInput) continue;
-    window.__shifts.push({value: entry.value, sources: (entry.sources || []).map((s) =>
-      s.node && s.node.nodeType === 1 ? s.node.tagName + '.' + s.node.className : String(s.node))});
-  }
-}).observe({type: 'layout-shift', buffered: true});
-"""
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_scripts_do_not_shift_the_page(
@@ -477,7 +467,7 @@ def test_scripts_do_not_shift_the_page(
     """Cumulative layout shift under 0.02 at 375 px (issue 14's goal for every page type)."""
     page = open_at(browser, 375)
     try:
-        page.add_init_script(CLS_OBSERVER)
+        page.add_init_script(LAYOUT_SHIFTS)
         page.goto(portal + urls[kind])
         page.wait_for_load_state("load")
         page.wait_for_timeout(500)

@@ -631,35 +631,30 @@
     box.replaceChildren(rows.length ? entriesTable(captionId, caption, headings, rows) : el("p", { text: emptyText }));
   }
 
-  /** Each pathway's counts, filled in where the build wrote them. */
-  function showPathways(list, record, data) {
-    var built = idMap();
-    list.querySelectorAll("[data-qisite-learning-pathway]").forEach(function (item) {
-      built[item.getAttribute("data-qisite-learning-pathway")] = item;
-    });
-    list.replaceChildren.apply(list, data.pathways.map(function (pathway) {
+  /**
+   * The pathways with something marked on them, each with its counts, as a list made from
+   * the catalogue: the page carries no line per pathway (an academy may have hundreds).
+   * Where none has anything marked, the box keeps the sentence the build wrote in it.
+   */
+  function showPathways(box, record, data) {
+    var items = [];
+    data.pathways.forEach(function (pathway) {
       var counts = pathwayCounts(record, pathway.modules);
+      if (counts.done + counts.started === 0) return;
       var textId = "qisite-learning-count-" + pathway.id;
-      var item = own(built, pathway.id);
-      if (item) { // written by the build: fill in the counts where they stand
-        var bar = item.querySelector("progress");
-        bar.setAttribute("max", String(Math.max(counts.total, 1)));
-        bar.setAttribute("value", String(counts.done));
-        item.querySelector("progress + span").textContent = countsText(counts);
-      } else {
-        item = el("li", { "data-qisite-learning-pathway": pathway.id }, [
-          el("a", { href: pathway.url, text: pathway.name }),
-          el("progress", {
-            max: String(Math.max(counts.total, 1)), value: String(counts.done),
-            "aria-label": say("progressOn", { pathway: pathway.name }), "aria-describedby": textId
-          }),
-          el("span", { id: textId, text: countsText(counts) })
-        ]);
-      }
-      // Printed only where something is marked (learning-record.css).
-      item.toggleAttribute("data-qisite-marked", counts.done + counts.started > 0);
-      return item;
-    }));
+      items.push(el("li", { "data-qisite-learning-pathway": pathway.id }, [
+        el("a", { href: pathway.url, text: pathway.name }),
+        el("progress", {
+          max: String(Math.max(counts.total, 1)), value: String(counts.done),
+          "aria-label": say("progressOn", { pathway: pathway.name }), "aria-describedby": textId
+        }),
+        el("span", { id: textId, text: countsText(counts) })
+      ]));
+    });
+    var old = box.querySelector(".qisite-learning-pathways");
+    if (old) old.remove();
+    Array.prototype.forEach.call(box.children, function (part) { part.hidden = items.length > 0; });
+    if (items.length) box.appendChild(el("ul", { "class": "qisite-learning-pathways" }, items));
   }
 
   /**
@@ -681,7 +676,7 @@
     }
 
     var list = page.querySelector("[data-qisite-learning-pathways]");
-    // With nothing marked and no catalogue, the counts the build wrote (none) stand.
+    // With nothing marked and no catalogue, the build's sentence stands: nothing marked.
     if (data) showPathways(list, record, data);
 
     var pathwaysOf = idMap();

@@ -1,12 +1,14 @@
 """The "My learning" page, and what the learning record's script must know of the academy.
 
-Which modules make up each pathway (keyed by module id, so a module done counts on
-every pathway that has it), the titles and addresses of modules and courses, and the
-titles and dates of retired modules are written to a script of their own
-(``paths.LEARNING_DATA``), not into the page: at a thousand modules they weigh three
-times the rest of the page, and a reader who has marked nothing needs none of them.
-The page names that script's address; the learning record loads it after the first
-paint, and only when this browser holds marks (or gets some).
+The pathways' names and addresses and the modules that make up each (keyed by module
+id, so a module done counts on every pathway that has it), the titles and addresses of
+modules and courses, and the titles and dates of retired modules are written to a
+script of their own (``paths.LEARNING_DATA``), not into the page: at a thousand modules
+they weigh three times the rest of the page, and a reader who has marked nothing needs
+none of them. The page names that script's address; the learning record loads it after
+the first paint, and only when this browser holds marks (or gets some). The page's
+size therefore does not grow with the academy: it lists pathways only once the script
+finds something marked on them, from that catalogue.
 
 ``academy_data``, written into the learning record's script bundle (``site.assets``),
 tells the script which academy it is on (its record is stored under a key of its own),
@@ -93,7 +95,6 @@ def academy_data(site: SiteContext, script_folder: str) -> dict[str, Any]:
 
 def produce(site: SiteContext) -> Iterator[Output]:
     linker = site.linker(paths.MY_LEARNING, in_markup=False)
-    data = learning_data(site, linker)
     script, version = catalogue_script(site)
     yield Output(paths.LEARNING_DATA, script)
     yield Output(
@@ -101,7 +102,6 @@ def produce(site: SiteContext) -> Iterator[Output]:
         site.render(
             "learning/my-learning.md.j2",
             paths.MY_LEARNING,
-            data=data,
             data_script=f"{linker(paths.LEARNING_DATA)}?v={version}",
         ),
     )
