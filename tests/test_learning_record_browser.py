@@ -248,6 +248,7 @@ def test_print_shows_the_record_and_a_line_for_the_appraiser(page: Any, example_
     _open_pathway(page, example_url, audiences[0])
     _mark(page, audiences[0], module_id, "done")
     page.goto(f"{example_url}my-learning/")
+    page.wait_for_selector("[data-qisite-learning-modules] table")  # the record is listed
     appraisal = page.locator(".qisite-appraisal")
     assert not appraisal.is_visible()
     page.emulate_media(media="print")
