@@ -14,6 +14,7 @@ from qisite.site.context import SiteContext
 from qisite.yaml_source import parse_yaml
 from tests.browser import axe_violations, describe, serve
 from tests.capacity_fixture import CURRICULUM, PROGRESS
+from tests.pagechecks import chart_points
 from tests.sitebuild import BuiltSite, build_site
 
 
@@ -44,8 +45,7 @@ def test_each_chart_is_followed_by_its_data_table(site: BuiltSite) -> None:
         assert table is not None and table.find_parent("section") is chart
         assert table is not None and table.caption.get_text(strip=True)
         assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
-        points = svg.select(".qisite-chart-points circle")
-        assert len(points) == len(table.select("tbody tr"))
+        assert len(chart_points(svg)) == len(table.select("tbody tr"))
         assert svg.select_one(".qisite-chart-target")["stroke-dasharray"]
         assert svg.select_one(".qisite-chart-median")["stroke-dasharray"]
     # The board has no counts yet: no chart to describe, a sentence instead.
@@ -65,12 +65,12 @@ def test_all_staff_run_chart_points_and_median(site: BuiltSite) -> None:
     ]
     # Each point stands as high above the axis as its count: heights in the counts' ratio.
     axis = float(chart.select(".qisite-chart-axes line")[1]["y1"])  # the second axis is the x axis
-    points = chart.select(".qisite-chart-points circle")
-    heights = [axis - float(p["cy"]) for p in points]
+    points = chart_points(chart.find("svg"))
+    heights = [axis - y for _, y in points]
     counts = [100, 150, 300, 325]
     # (coordinates are written to a tenth of a pixel)
     assert [h / heights[0] for h in heights] == pytest.approx([c / 100 for c in counts], abs=0.02)
-    xs = [float(p["cx"]) for p in points]
+    xs = [x for x, _ in points]
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     labels = [t.get_text(strip=True) for t in chart.select("svg text")]
     assert "Median 225" in labels  # (150 + 300) / 2

@@ -10,6 +10,9 @@ CALENDAR = "calendar.md"
 IHI_OPEN_SCHOOL = "ihi-open-school.md"
 MY_LEARNING = "my-learning.md"
 CAPACITY = "capacity.md"
+PROJECTS_BY_STAGE = "capacity/projects-by-stage.md"
+"""The run charts of projects by stage, a point a month: linked from the capacity page,
+kept out of the nav."""
 ASSETS = "assets/qisite"
 LEARNING_DATA = f"{ASSETS}/learning-data.js"
 """What My learning lists a learner's record against (pathways, modules, courses), a
