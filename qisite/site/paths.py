@@ -34,6 +34,12 @@ def redirect(page_src: str, use_directory_urls: bool) -> str:
     return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
 
 
+def target_progress(audience_id: str) -> str:
+    """The run chart of one staff group's progress against its target (a group has one
+    target): linked from the capacity page, kept out of the nav."""
+    return f"capacity/progress/{audience_id}.md"
+
+
 def pathway(audience_id: str) -> str:
     return f"pathways/{audience_id}.md"
 
