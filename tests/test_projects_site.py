@@ -176,19 +176,25 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def test_coach_loads_match_a_hand_count(small: BuiltSite) -> None:
-    for page in ("capacity/", url_of(paths.COACHING)):
-        article = small.content(page)
-        rows = {
-            str(r["data-qisite-coach-load"]): r for r in article.select("[data-qisite-coach-load]")
-        }
-        assert {k: int(r["data-qisite-teams"]) for k, r in rows.items()} == {"ana": 3, "ben": 3}
-        assert rows["ben"].has_attr("data-qisite-over") and not rows["ana"].has_attr(
-            "data-qisite-over"
-        )
-        assert "3 to 4 teams" in rows["ana"].get_text(" ")
-        assert "1.5 to 2 teams" in rows["ben"].get_text(" ")
-        assert article.select_one("[data-qisite-coached]")["data-qisite-coached"] == "6"
-        assert article.select_one("[data-qisite-uncoached]")["data-qisite-uncoached"] == "1"
+    article = small.content(url_of(paths.COACHING))
+    rows = {
+        str(r["data-qisite-coach-load"]): r for r in article.select("[data-qisite-coach-load]")
+    }
+    assert {k: int(r["data-qisite-teams"]) for k, r in rows.items()} == {"ana": 3, "ben": 3}
+    assert rows["ben"].has_attr("data-qisite-over") and not rows["ana"].has_attr(
+        "data-qisite-over"
+    )
+    assert "3 to 4 teams" in rows["ana"].get_text(" ")
+    assert "1.5 to 2 teams" in rows["ben"].get_text(" ")
+    for page in (article, small.content("capacity/")):
+        assert page.select_one("[data-qisite-coached]")["data-qisite-coached"] == "6"
+        assert page.select_one("[data-qisite-uncoached]")["data-qisite-uncoached"] == "1"
+    # The capacity page gives the figures for all the coaches and links to each one's load.
+    summary = small.content("capacity/").select_one("[data-qisite-coaching-summary]")
+    facts = [d.get_text(strip=True) for d in summary.find_all("dd")]
+    assert facts == ["2", "6", "4.5 to 6 teams", "1", "7", "1"]  # 3 to 4 + 1.5 to 2
+    assert not small.content("capacity/").select("[data-qisite-coach-load]")
+    assert url_of(paths.COACHING) in links_from(small, paths.CAPACITY)
     warnings = " ".join(small.warnings())
     assert "coach 'ben' supports 3 teams" in warnings
     assert "project 'nobody' is 'idea' and has no coach" in warnings
@@ -274,7 +280,7 @@ def test_a_project_from_a_csv_gets_its_page(tmp_path: Path) -> None:
     assert "Send 95% of letters in 7 days" in article.get_text()
     assert url_of(paths.project("letters")) in links_from(site, paths.coach("ana"))
     assert url_of(paths.project("letters")) in links_from(site, paths.module("qi-basics"))
-    rows = site.content("capacity/").select("[data-qisite-coach-load]")
+    rows = site.content(url_of(paths.COACHING)).select("[data-qisite-coach-load]")
     assert {str(r["data-qisite-coach-load"]): str(r["data-qisite-teams"]) for r in rows} == {
         "ana": "4", "ben": "3"
     }
