@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -52,3 +53,78 @@ def wide_academy(groups: int, domains: int) -> str:
             }
         )
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+
+
+STAGE_STEPS = (("testing-changes", 1), ("spreading", 4), ("sustaining", 8), ("closed", 14))
+"""Months after its start that each project of the busy academy reaches each stage."""
+
+
+def _add_months(day: date, months: int) -> date:
+    year, month = divmod(day.month - 1 + months, 12)
+    return date(day.year + year, month + 1, 1)
+
+
+def busy_academy(
+    years: int = 10, coaches: int = 8, counts: int = 36, last: date = date(2026, 11, 1)
+) -> tuple[str, str]:
+    """The benchmark's synthetic academy at 60 modules with what a long-running academy
+    adds: a project started every month for ``years`` years up to the month before
+    ``last`` (each moving through the stages by ``STAGE_STEPS``), ``coaches`` coaches, a
+    target with two milestones for every staff group and ``counts`` monthly progress
+    counts for each, the latest at the end of that month. Returns the curriculum and its
+    progress.csv."""
+    data = synthetic_curriculum(60)
+    groups = [audience["id"] for audience in data["audiences"]]
+    data["coaches"] = [
+        {
+            "id": f"coach-{c:02d}",
+            "name": f"Coach number {c + 1}",
+            "role": "Quality coach",
+            "contact": f"mailto:coach{c + 1}@benchmark.example.nhs.uk",
+            "protected_time": 25,
+        }
+        for c in range(coaches)
+    ]
+    months = 12 * years
+    first = _add_months(last, -months)  # no stage date from ``last`` on: the chart ends there
+    projects = []
+    for index in range(months):
+        start = _add_months(first, index)
+        reached = {stage: _add_months(start, after) for stage, after in STAGE_STEPS}
+        reached = {stage: day for stage, day in reached.items() if day < last}
+        projects.append(
+            {
+                "id": f"project-{index:03d}",
+                "title": f"Improvement project {index + 1}",
+                "aim": f"Cut waits in service {index + 1} by a third within a year.",
+                "area": f"Directorate {index % 7 + 1}",
+                "modules": ["module-0000"],
+                "coach": f"coach-{index % coaches:02d}",
+                "stage": list(reached)[-1] if reached else "idea",
+                "start": start.isoformat(),
+                "stage_dates": {stage: day.isoformat() for stage, day in reached.items()},
+            }
+        )
+    data["projects"] = projects
+    count_start = _add_months(first, months - counts)
+    data["targets"] = [
+        {
+            "audience": group,
+            "label": f"Tier {index + 1}: the depth of improvement this group needs",
+            "share": 40,
+            "by": _add_months(last, 24).isoformat(),
+            "milestones": [
+                {"by": _add_months(last, 6).isoformat(), "label": "End of wave 1", "share": 15},
+                {"by": _add_months(last, 12).isoformat(), "label": "End of wave 2", "share": 25},
+            ],
+        }
+        for index, group in enumerate(groups)
+    ]
+    data["progress_files"] = ["progress.csv"]
+    rows = ["date,audience,module,completed"]
+    for group in groups:
+        for month in range(counts):
+            day = _add_months(count_start, month + 1) - timedelta(days=1)
+            rows.append(f"{day.isoformat()},{group},,{1 + month % 3}")
+    progress = "\n".join(rows) + "\n"
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True), progress

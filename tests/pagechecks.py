@@ -295,3 +295,17 @@ def check_site(site: BuiltSite, use_directory_urls: bool = True) -> None:
     assert not broken, "\n".join(broken)
     outside = outside_resources(site.site_dir)
     assert not outside, "\n".join(outside)
+
+
+def chart_points(svg: Tag) -> list[tuple[float, float]]:
+    """The points a run chart plots, read from its series line, after checking that the
+    line marks every vertex (start, middle and end) with a dot drawn in the same chart."""
+    series = svg.select_one("polyline.qisite-chart-series")
+    assert series is not None, "a run chart without its series line"
+    for end in ("marker-start", "marker-mid", "marker-end"):
+        found = re.fullmatch(r"url\(#([^)]+)\)", str(series.get(end, "")))
+        assert found, f"the series line has no {end}"
+        marker = svg.find("marker", id=found.group(1))
+        assert marker is not None and marker.find("circle") is not None
+    pairs = str(series["points"]).split()
+    return [(float(x), float(y)) for x, y in (pair.split(",") for pair in pairs)]

@@ -9,11 +9,12 @@ from bs4 import BeautifulSoup
 
 from qisite.inputs import inputs_of
 from qisite.model import Curriculum
-from qisite.site import capacity
+from qisite.site import capacity, paths
 from qisite.site.context import SiteContext
 from qisite.yaml_source import parse_yaml
 from tests.browser import axe_violations, describe, serve
 from tests.capacity_fixture import CURRICULUM, PROGRESS
+from tests.pagechecks import chart_points, url_of
 from tests.sitebuild import BuiltSite, build_site
 
 
@@ -31,11 +32,20 @@ def cells(row) -> list[str]:
     return [c.get_text(" ", strip=True) for c in row.find_all(["th", "td"])]
 
 
-def test_each_chart_is_followed_by_its_data_table(site: BuiltSite) -> None:
-    page = site.content("capacity/")
-    charts = page.select("[data-qisite-chart]")
-    assert [c["data-qisite-chart"] for c in charts] == ["all-staff", "coaches", "board"]
-    for chart in charts[:2]:
+def progress_page(site: BuiltSite, audience_id: str):
+    return site.content(url_of(paths.target_progress(audience_id)))
+
+
+def test_each_group_with_counts_has_a_chart_page_followed_by_its_data_table(
+    site: BuiltSite,
+) -> None:
+    listed = site.content("capacity/").select("[data-qisite-progress]")
+    assert [item["data-qisite-progress"] for item in listed] == ["all-staff", "coaches", "board"]
+    for item in listed[:2]:
+        audience = str(item["data-qisite-progress"])
+        link = item.find("a")
+        assert link["href"] == f"progress/{audience}/"
+        chart = progress_page(site, audience).select_one(f'[data-qisite-chart="{audience}"]')
         svg = chart.find("svg")
         assert svg["role"] == "img"
         ids = svg["aria-labelledby"].split()
@@ -44,17 +54,23 @@ def test_each_chart_is_followed_by_its_data_table(site: BuiltSite) -> None:
         assert table is not None and table.find_parent("section") is chart
         assert table is not None and table.caption.get_text(strip=True)
         assert table.select("thead th[scope=col]") and table.select("tbody th[scope=row]")
-        points = svg.select(".qisite-chart-points circle")
-        assert len(points) == len(table.select("tbody tr"))
+        rows = table.select("tbody tr")
+        assert len(chart_points(svg)) == len(rows)
+        # The capacity page names how many counts there are and the latest of them.
+        latest = rows[-1].find_all(["th", "td"])
+        said = item.get_text()
+        assert f"{len(rows)} count" in said
+        assert f"{latest[1].get_text()} trained by {latest[0].get_text()}" in said
         assert svg.select_one(".qisite-chart-target")["stroke-dasharray"]
         assert svg.select_one(".qisite-chart-median")["stroke-dasharray"]
-    # The board has no counts yet: no chart to describe, a sentence instead.
-    assert charts[2].find("svg") is None
-    assert "No progress has been counted" in charts[2].get_text()
+    # The board has no counts yet: no page to link, a sentence instead.
+    assert listed[2].find("a") is None
+    assert "no progress has been counted" in listed[2].get_text()
+    assert not (site.site_dir / "capacity" / "progress" / "board").exists()
 
 
 def test_all_staff_run_chart_points_and_median(site: BuiltSite) -> None:
-    chart = site.content("capacity/").select_one('[data-qisite-chart="all-staff"]')
+    chart = progress_page(site, "all-staff").select_one('[data-qisite-chart="all-staff"]')
     # 100; 100 + 50; + 150; + 25 (a module-only row for 'intro', the module that counts)
     rows = [cells(r) for r in chart.select("table tbody tr")]
     assert rows == [
@@ -65,12 +81,12 @@ def test_all_staff_run_chart_points_and_median(site: BuiltSite) -> None:
     ]
     # Each point stands as high above the axis as its count: heights in the counts' ratio.
     axis = float(chart.select(".qisite-chart-axes line")[1]["y1"])  # the second axis is the x axis
-    points = chart.select(".qisite-chart-points circle")
-    heights = [axis - float(p["cy"]) for p in points]
+    points = chart_points(chart.find("svg"))
+    heights = [axis - y for _, y in points]
     counts = [100, 150, 300, 325]
     # (coordinates are written to a tenth of a pixel)
     assert [h / heights[0] for h in heights] == pytest.approx([c / 100 for c in counts], abs=0.02)
-    xs = [float(p["cx"]) for p in points]
+    xs = [x for x, _ in points]
     assert xs == sorted(xs) and len(set(xs)) == len(xs)
     labels = [t.get_text(strip=True) for t in chart.select("svg text")]
     assert "Median 225" in labels  # (150 + 300) / 2
@@ -135,7 +151,11 @@ def test_organiser_text_is_escaped(tmp_path: Path) -> None:
     built = build_site(tmp_path, curriculum=text, extra_files={"progress.csv": PROGRESS})
     page = built.content("capacity/")
     assert page.find("b", string="Tier 1") is None
-    assert "<b>Tier 1</b>" in page.select_one("[data-qisite-chart=all-staff] h3").get_text()
+    assert "<b>Tier 1</b>" in page.select_one("[data-qisite-progress=all-staff] a").get_text()
+    chart_page = built.html(url_of(paths.target_progress("all-staff")))
+    assert chart_page.find("b", string="Tier 1") is None
+    assert "<b>Tier 1</b>" in chart_page.select_one("article h1").get_text()
+    assert "<b>Tier 1</b>" in chart_page.title.get_text()
 
 
 def test_the_page_is_in_the_navigation(site: BuiltSite) -> None:
@@ -147,27 +167,33 @@ def test_the_page_is_in_the_navigation(site: BuiltSite) -> None:
 def test_capacity_page_in_a_browser(site: BuiltSite, page) -> None:
     with serve(site.site_dir) as url:
         page.goto(url + "capacity/")
-        charts = page.locator("[data-qisite-chart] svg[role=img]")
-        assert charts.count() == 2
-        for i in range(charts.count()):
-            chart = charts.nth(i)
-            assert chart.is_visible()
-            box = chart.bounding_box()
-            assert box is not None and box["width"] > 200 and box["height"] > 80
-            assert chart.locator("xpath=following::table[1]/caption").count() == 1
         violations = axe_violations(page)
         assert violations == [], describe(violations)
         assert page.outside_requests == []
+        for audience in ("all-staff", "coaches"):
+            page.goto(url + "capacity/")
+            with page.expect_navigation():
+                page.locator(f"[data-qisite-progress={audience}] a").click()
+            assert page.url == f"{url}capacity/progress/{audience}/"
+            chart = page.locator("[data-qisite-chart] svg[role=img]")
+            assert chart.count() == 1 and chart.is_visible()
+            box = chart.bounding_box()
+            assert box is not None and box["width"] > 200 and box["height"] > 80
+            assert chart.locator("xpath=following::table[1]/caption").count() == 1
+            violations = axe_violations(page)
+            assert violations == [], describe(violations)
+            assert page.outside_requests == []
 
 
 @pytest.mark.browser
 def test_shipped_example_capacity_page_in_a_browser(
     page, example_site: BuiltSite, example_url
 ) -> None:
-    content = example_site.content("capacity/")
-    charts = content.select("[data-qisite-chart] svg[role=img]")
-    assert charts, "the example academy ships progress counts, so it has charts"
-    for svg in charts:
+    listed = example_site.content("capacity/").select("[data-qisite-progress] a")
+    assert listed, "the example academy ships progress counts, so it has charts"
+    for link in listed:
+        content = example_site.content("capacity/" + str(link["href"]))
+        (svg,) = content.select("[data-qisite-chart] svg[role=img]")
         table = svg.find_next("table")
         assert table.caption and table.find_parent("section") is svg.find_parent("section")
     page.goto(example_url + "capacity/")
@@ -199,5 +225,5 @@ def test_a_build_reads_the_progress_files_once(
     built = build_site(tmp_path, curriculum=CURRICULUM, extra_files={"progress.csv": PROGRESS})
 
     assert reads.count("progress.csv") == 1
-    page = built.html("capacity/")
+    page = built.html(url_of(paths.target_progress("all-staff")))
     assert page.select("[data-qisite-chart]")  # the counts still reach the run charts

@@ -104,6 +104,8 @@ def test_generated_tables_scroll_in_a_named_region_the_keyboard_reaches(
     pages = [
         paths.MATRIX,
         paths.CAPACITY,
+        paths.PROJECTS_BY_STAGE,
+        paths.target_progress("all-staff"),
         paths.IHI_OPEN_SCHOOL,
         *(paths.module(m.id) for m in curriculum.modules),
     ]

@@ -14,7 +14,7 @@ from mkdocs.exceptions import Abort, PluginError
 from qisite.model import Curriculum, Stage
 from qisite.site import paths
 from tests.browser import axe_violations, describe
-from tests.pagechecks import curriculum_of, url_of
+from tests.pagechecks import chart_points, curriculum_of, url_of
 from tests.sitebuild import REPO, BuiltSite, build_site
 
 VALID = (REPO / "tests" / "minimal_valid.yaml").read_text(encoding="utf-8")
@@ -176,33 +176,67 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 
 def test_coach_loads_match_a_hand_count(small: BuiltSite) -> None:
-    for page in ("capacity/", url_of(paths.COACHING)):
-        article = small.content(page)
-        rows = {
-            str(r["data-qisite-coach-load"]): r for r in article.select("[data-qisite-coach-load]")
-        }
-        assert {k: int(r["data-qisite-teams"]) for k, r in rows.items()} == {"ana": 3, "ben": 3}
-        assert rows["ben"].has_attr("data-qisite-over") and not rows["ana"].has_attr(
-            "data-qisite-over"
-        )
-        assert "3 to 4 teams" in rows["ana"].get_text(" ")
-        assert "1.5 to 2 teams" in rows["ben"].get_text(" ")
-        assert article.select_one("[data-qisite-coached]")["data-qisite-coached"] == "6"
-        assert article.select_one("[data-qisite-uncoached]")["data-qisite-uncoached"] == "1"
+    article = small.content(url_of(paths.COACHING))
+    rows = {
+        str(r["data-qisite-coach-load"]): r for r in article.select("[data-qisite-coach-load]")
+    }
+    assert {k: int(r["data-qisite-teams"]) for k, r in rows.items()} == {"ana": 3, "ben": 3}
+    assert rows["ben"].has_attr("data-qisite-over") and not rows["ana"].has_attr(
+        "data-qisite-over"
+    )
+    assert "3 to 4 teams" in rows["ana"].get_text(" ")
+    assert "1.5 to 2 teams" in rows["ben"].get_text(" ")
+    for page in (article, small.content("capacity/")):
+        assert page.select_one("[data-qisite-coached]")["data-qisite-coached"] == "6"
+        assert page.select_one("[data-qisite-uncoached]")["data-qisite-uncoached"] == "1"
+    # The capacity page gives the figures for all the coaches and links to each one's load.
+    summary = small.content("capacity/").select_one("[data-qisite-coaching-summary]")
+    facts = [d.get_text(strip=True) for d in summary.find_all("dd")]
+    assert facts == ["2", "6", "4.5 to 6 teams", "1", "7", "1"]  # 3 to 4 + 1.5 to 2
+    assert not small.content("capacity/").select("[data-qisite-coach-load]")
+    assert url_of(paths.COACHING) in links_from(small, paths.CAPACITY)
     warnings = " ".join(small.warnings())
     assert "coach 'ben' supports 3 teams" in warnings
     assert "project 'nobody' is 'idea' and has no coach" in warnings
     assert "coach 'ana'" not in warnings
 
 
-def test_projects_by_stage_on_the_capacity_page(small: BuiltSite) -> None:
-    table = small.content("capacity/").select_one('[data-qisite-table="projects-by-stage"]')
-    assert table is not None
-    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
-    # January to June 2026: all eight at idea; a-old closes on 30 June.
-    assert rows[0] == ["8", "0", "0", "0", "0"]
-    assert rows[-1] == ["7", "0", "0", "0", "1"]
+def stage_rows(table: Any) -> list[list[str]]:
+    return [[c.get_text(strip=True) for c in r.select("th, td")] for r in table.select("tbody tr")]
+
+
+def test_projects_by_stage_on_the_capacity_page_and_its_own(small: BuiltSite) -> None:
+    capacity = small.content("capacity/")
+    assert capacity.select_one('[data-qisite-table="projects-by-stage"]') is None
+    assert url_of(paths.PROJECTS_BY_STAGE) in links_from(small, paths.CAPACITY)
+    # January to June 2026: all eight at idea; a-old closes on 30 June. Six months do not
+    # reach back a year, so the capacity page gives the latest month alone.
+    summary = capacity.select_one('[data-qisite-table="stage-summary"]')
+    assert stage_rows(summary) == [["30 June 2026", "7", "0", "0", "0", "1"]]
+    page = small.content(url_of(paths.PROJECTS_BY_STAGE))
+    rows = stage_rows(page.select_one('[data-qisite-table="projects-by-stage"]'))
+    assert rows[0] == ["31 January 2026", "8", "0", "0", "0", "0"]
+    assert rows[-1] == ["30 June 2026", "7", "0", "0", "0", "1"]
     assert len(rows) == 6
+    # A run chart for each stage any project was at: a point a month.
+    charts = page.select("[data-qisite-chart]")
+    assert [c["data-qisite-chart"] for c in charts] == ["stage-chart-idea", "stage-chart-closed"]
+    for chart in charts:
+        assert len(chart_points(chart.find("svg"))) == 6
+    assert url_of(paths.CAPACITY) in links_from(small, paths.PROJECTS_BY_STAGE)
+
+
+def test_example_capacity_page_sets_a_month_beside_the_year_before(
+    example_site: BuiltSite,
+) -> None:
+    everything = stage_rows(
+        example_site.content(url_of(paths.PROJECTS_BY_STAGE)).select_one(
+            '[data-qisite-table="projects-by-stage"]'
+        )
+    )
+    assert len(everything) > 13  # the example's projects go back more than a year
+    summary = example_site.content("capacity/").select_one('[data-qisite-table="stage-summary"]')
+    assert stage_rows(summary) == [everything[-13], everything[-1]]
 
 
 def test_qisite_report_gives_the_same_loads(small: BuiltSite) -> None:
@@ -246,7 +280,7 @@ def test_a_project_from_a_csv_gets_its_page(tmp_path: Path) -> None:
     assert "Send 95% of letters in 7 days" in article.get_text()
     assert url_of(paths.project("letters")) in links_from(site, paths.coach("ana"))
     assert url_of(paths.project("letters")) in links_from(site, paths.module("qi-basics"))
-    rows = site.content("capacity/").select("[data-qisite-coach-load]")
+    rows = site.content(url_of(paths.COACHING)).select("[data-qisite-coach-load]")
     assert {str(r["data-qisite-coach-load"]): str(r["data-qisite-teams"]) for r in rows} == {
         "ana": "4", "ben": "3"
     }
@@ -260,8 +294,7 @@ def test_example_measure_chart_has_its_table(example_site: BuiltSite) -> None:
         article = example_site.content(url_of(paths.project(project.id)))
         svg = article.select_one("svg[role=img]")
         assert svg is not None
-        points = svg.select(".qisite-chart-points circle")
-        assert len(points) == len(project.measure.points)
+        assert len(chart_points(svg)) == len(project.measure.points)
         table = svg.find_next("table")
         assert table is not None and len(table.select("tbody tr")) == len(project.measure.points)
 
@@ -277,6 +310,7 @@ def test_example_measure_chart_has_its_table(example_site: BuiltSite) -> None:
         paths.coach("tom-reilly"),
         paths.NETWORK,
         paths.CAPACITY,
+        paths.PROJECTS_BY_STAGE,
     ],
 )
 def test_new_pages_in_a_browser(page: Any, example_url: str, src_uri: str) -> None:

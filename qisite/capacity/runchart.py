@@ -62,7 +62,12 @@ class RunChart:
 
     @property
     def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+        """The points as an SVG ``points`` list, to a tenth of a pixel, whole numbers bare."""
+        return " ".join(f"{_coordinate(p.x)},{_coordinate(p.y)}" for p in self.points)
+
+
+def _coordinate(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def nice_step(span: float, steps: int = 4, whole: bool = True) -> float:

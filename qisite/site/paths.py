@@ -10,6 +10,9 @@ CALENDAR = "calendar.md"
 IHI_OPEN_SCHOOL = "ihi-open-school.md"
 MY_LEARNING = "my-learning.md"
 CAPACITY = "capacity.md"
+PROJECTS_BY_STAGE = "capacity/projects-by-stage.md"
+"""The run charts of projects by stage, a point a month: linked from the capacity page,
+kept out of the nav."""
 ASSETS = "assets/qisite"
 LEARNING_DATA = f"{ASSETS}/learning-data.js"
 """What My learning lists a learner's record against (pathways, modules, courses), a
@@ -29,6 +32,12 @@ def redirect(page_src: str, use_directory_urls: bool) -> str:
     ``modules/old/index.html`` (or ``modules/old.html`` without directory URLs)."""
     stem = page_src.removesuffix(".md")
     return f"{stem}/index.html" if use_directory_urls else f"{stem}.html"
+
+
+def target_progress(audience_id: str) -> str:
+    """The run chart of one staff group's progress against its target (a group has one
+    target): linked from the capacity page, kept out of the nav."""
+    return f"capacity/progress/{audience_id}.md"
 
 
 def pathway(audience_id: str) -> str:
