@@ -375,3 +375,29 @@ def test_every_filled_control_is_named_for_the_card_or_link_it_stands_in(
         assert (control_id, done) == (code, f"Done: {name}")
     violations = axe_violations(page)
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("holds_record", [False, True])
+def test_my_learning_shows_an_empty_record_without_waiting_for_the_scripts(
+    page: Any, portal: str, holds_record: bool
+) -> None:
+    """In a browser with no record there is nothing to list: the empty lists and the
+    tools are shown as the page is drawn, even when no script file arrives. A browser
+    that holds a record waits for the learning record's script, which lists it."""
+    page.route("**/assets/**/*.js", lambda route: route.abort())
+    address = portal + url_of(paths.MY_LEARNING)
+    if holds_record:
+        page.goto(address)
+        page.evaluate(
+            """localStorage.setItem("qisite.learning-record.v1:x",
+               JSON.stringify({schema: 1, modules: {}, courses: {}}))"""
+        )
+    page.goto(address)
+    record = page.locator("[data-qisite-my-learning] .qisite-learning-record")
+    tools = page.get_by_role("button", name="Save my record to a file")
+    if holds_record:
+        assert record.get_attribute("hidden") is not None and not tools.is_visible()
+    else:
+        assert record.get_attribute("hidden") is None and tools.is_visible()
+        empty = page.locator("[data-qisite-learning-modules]")
+        assert empty.is_visible() and "Nothing marked yet" in empty.inner_text()
