@@ -145,10 +145,13 @@ def test_pages_only_a_large_academy_has_load_the_scripts_they_need(
     assert "learning-record.js" in needed_somewhere
 
 
+@pytest.mark.parametrize("address", ["about", "capacity"])
 def test_a_page_without_features_loads_the_base_stylesheet_and_no_script(
-    example_site: BuiltSite,
+    example_site: BuiltSite, address: str
 ) -> None:
-    page = example_site.site_dir / "about" / "index.html"
+    """About, and the capacity page, whose list of targets must not be read as the
+    learning record's progress bars (it once loaded the record's script for them)."""
+    page = example_site.site_dir / address / "index.html"
     styles, scripts = _ours(page, BeautifulSoup(page.read_text("utf-8"), "html.parser"))
     assert [s.name for s in styles] == ["base.css"] and scripts == []
     # The base stylesheet is the shared one alone, minified; a feature's bundle adds to it.

@@ -39,10 +39,10 @@ def progress_page(site: BuiltSite, audience_id: str):
 def test_each_group_with_counts_has_a_chart_page_followed_by_its_data_table(
     site: BuiltSite,
 ) -> None:
-    listed = site.content("capacity/").select("[data-qisite-progress]")
-    assert [item["data-qisite-progress"] for item in listed] == ["all-staff", "coaches", "board"]
+    listed = site.content("capacity/").select("[data-qisite-target]")
+    assert [item["data-qisite-target"] for item in listed] == ["all-staff", "coaches", "board"]
     for item in listed[:2]:
-        audience = str(item["data-qisite-progress"])
+        audience = str(item["data-qisite-target"])
         link = item.find("a")
         assert link["href"] == f"progress/{audience}/"
         chart = progress_page(site, audience).select_one(f'[data-qisite-chart="{audience}"]')
@@ -151,7 +151,7 @@ def test_organiser_text_is_escaped(tmp_path: Path) -> None:
     built = build_site(tmp_path, curriculum=text, extra_files={"progress.csv": PROGRESS})
     page = built.content("capacity/")
     assert page.find("b", string="Tier 1") is None
-    assert "<b>Tier 1</b>" in page.select_one("[data-qisite-progress=all-staff] a").get_text()
+    assert "<b>Tier 1</b>" in page.select_one("[data-qisite-target=all-staff] a").get_text()
     chart_page = built.html(url_of(paths.target_progress("all-staff")))
     assert chart_page.find("b", string="Tier 1") is None
     assert "<b>Tier 1</b>" in chart_page.select_one("article h1").get_text()
@@ -173,7 +173,7 @@ def test_capacity_page_in_a_browser(site: BuiltSite, page) -> None:
         for audience in ("all-staff", "coaches"):
             page.goto(url + "capacity/")
             with page.expect_navigation():
-                page.locator(f"[data-qisite-progress={audience}] a").click()
+                page.locator(f"[data-qisite-target={audience}] a").click()
             assert page.url == f"{url}capacity/progress/{audience}/"
             chart = page.locator("[data-qisite-chart] svg[role=img]")
             assert chart.count() == 1 and chart.is_visible()
@@ -189,7 +189,7 @@ def test_capacity_page_in_a_browser(site: BuiltSite, page) -> None:
 def test_shipped_example_capacity_page_in_a_browser(
     page, example_site: BuiltSite, example_url
 ) -> None:
-    listed = example_site.content("capacity/").select("[data-qisite-progress] a")
+    listed = example_site.content("capacity/").select("[data-qisite-target] a")
     assert listed, "the example academy ships progress counts, so it has charts"
     for link in listed:
         content = example_site.content("capacity/" + str(link["href"]))

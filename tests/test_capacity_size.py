@@ -93,10 +93,10 @@ def test_every_month_and_stage_is_on_the_stage_page(busy: BuiltSite) -> None:
 
 
 def test_each_group_links_to_a_chart_of_every_count(busy: BuiltSite) -> None:
-    listed = busy.content("capacity/").select("[data-qisite-progress]")
+    listed = busy.content("capacity/").select("[data-qisite-target]")
     assert len(listed) == 6
     for item in listed:
-        audience = str(item["data-qisite-progress"])
+        audience = str(item["data-qisite-target"])
         assert f"{COUNTS} counts from" in item.get_text()
         chart = busy.content("capacity/" + str(item.find("a")["href"]))
         table = chart.select_one('[data-qisite-table="chart-data"]')
