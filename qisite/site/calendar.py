@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from qisite.i18n import Words
+from qisite.model import Audience
 from qisite.sessions import Occurrence
 from qisite.sessions.expand import grouped
 from qisite.sessions.ics import FeedWriter, feed_settings, summary
@@ -108,7 +109,6 @@ def produce(site: SiteContext) -> Iterator[Output]:
     changes = sitting_changes(site)  # from the previous publication.json, if named
     settings = feed_settings(curriculum, everything, words, changes, built=site.build_moment)
     feeds = FeedWriter(settings)
-    used_audiences = {a for o in everything for a in o.audiences}
     pages = calendar_pages(everything, words)
     yield Output(
         paths.CALENDAR,
@@ -119,7 +119,7 @@ def produce(site: SiteContext) -> Iterator[Output]:
             page_limit=PAGE_LIMIT,
             month_count=len({page.month for page in pages}),
             occurrence_count=len(everything),
-            audiences=[a for a in curriculum.audiences if a.id in used_audiences],
+            audiences=audiences_with_sittings(site),
         ),
     )
     for index, page in enumerate(pages):
@@ -162,8 +162,14 @@ def filter_choices(site: SiteContext) -> dict[str, list[list[str]]]:
     sitting, so that an audience named in a page's address (a pathway's link) is chosen
     even on a page with none of its sittings. Carried by each page they would grow it
     with the academy (a hundred audiences: 5.5 kB of a month's page)."""
+    return {"audiences": [[a.id, a.name] for a in audiences_with_sittings(site)]}
+
+
+def audiences_with_sittings(site: SiteContext) -> list[Audience]:
+    """The audiences some sitting is open to, in the curriculum's order: what the
+    calendar's audience filter offers, on the calendar page and on every month page."""
     used = {a for o in site.occurrences for a in o.audiences}
-    return {"audiences": [[a.id, a.name] for a in site.curriculum.audiences if a.id in used]}
+    return [a for a in site.curriculum.audiences if a.id in used]
 
 
 def _calendar_page(
