@@ -111,3 +111,12 @@ def describe(violations: list[dict[str, Any]]) -> str:
         targets = [", ".join(n["target"]) for n in v["nodes"][:3]]
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} at {targets}")
     return "\n".join(lines)
+
+
+def tab_to(page: Any, target: Any, limit: int, what: str) -> None:
+    """Press Tab until ``target`` (a locator) has the focus, at most ``limit`` times."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("e => e === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {what}")

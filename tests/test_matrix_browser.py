@@ -12,7 +12,7 @@ import pytest
 
 from qisite.site import paths
 from tests.academies import wide_academy
-from tests.browser import axe_violations, describe, serve_under_sub_path
+from tests.browser import axe_violations, describe, serve_under_sub_path, tab_to
 from tests.pagechecks import url_of
 from tests.sitebuild import BuiltSite, build_site
 from tests.test_phone_browser import FIRST_COLUMN, blur_radii, fade, open_at
@@ -101,12 +101,7 @@ def test_the_keyboard_moves_between_the_pages_of_the_grid(
         assert parts.count() == 4
         assert parts.first.get_attribute("aria-current") == "page"
         target = parts.nth(1)
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            if target.evaluate("e => e === document.activeElement"):
-                break
-        else:
-            raise AssertionError("Tab never reached the link to the grid's second page")
+        tab_to(page, target, 200, "the link to the grid's second page")
         page.keyboard.press("Enter")
         page.wait_for_url("**/" + PAGES["grid-part"])
         current = page.locator('nav.qisite-matrix-parts a[aria-current="page"]')

@@ -18,7 +18,13 @@ import pytest
 
 from qisite.model import Curriculum
 from qisite.site import paths
-from tests.browser import LAYOUT_SHIFTS, axe_violations, describe, serve_under_sub_path
+from tests.browser import (
+    LAYOUT_SHIFTS,
+    axe_violations,
+    describe,
+    serve_under_sub_path,
+    tab_to,
+)
 from tests.pagechecks import curriculum_of, url_of
 from tests.sitebuild import BuiltSite
 
@@ -268,12 +274,7 @@ def test_matrix_groups_open_by_keyboard(
         for index, name in enumerate(names):
             page.goto(portal + urls["matrix"])
             target = links.nth(index)
-            for _ in range(300):
-                page.keyboard.press("Tab")
-                if target.evaluate("e => e === document.activeElement"):
-                    break
-            else:
-                raise AssertionError(f"Tab never reached the link to {name}")
+            tab_to(page, target, 300, f"the link to {name}")
             page.keyboard.press("Enter")
             page.wait_for_selector("[data-qisite-matrix-group]")
             assert page.locator("article h1").inner_text().endswith(name)
@@ -389,12 +390,7 @@ def test_focus_rings_of_scroll_boxes_sections_and_marks_stand_out(
         page_colour = parse_colour(
             page.evaluate("getComputedStyle(document.body).backgroundColor"), white
         )
-        for _ in range(200):
-            page.keyboard.press("Tab")
-            if target.evaluate("e => e === document.activeElement"):
-                break
-        else:
-            raise AssertionError(f"Tab never reached {selector} on {kind}")
+        tab_to(page, target, 200, f"{selector} on {kind}")
         ring = target.evaluate(
             "e => { const s = getComputedStyle(e); return {style: s.outlineStyle,"
             " width: parseFloat(s.outlineWidth), colour: s.outlineColor}; }"
